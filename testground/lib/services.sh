@@ -62,9 +62,14 @@ start_pg() {
   local bin; bin=$(pg_bin)
   mkdir -p "$SVC_DIR/pg"
   if [ ! -f "$SVC_DIR/pg/data/PG_VERSION" ]; then
-    chmod 755 "$STATE_DIR" "$SVC_DIR" 2>/dev/null || true
-    # pgserver ships its binaries inside the venv; make them reachable for the pg user.
-    chmod -R a+rX "$(pg_venv)" "$AUTONOMY_CACHE" 2>/dev/null || true
+    # pgserver ships its binaries inside the venv: the pg user must be able to traverse to them
+    # (o+x on the ancestors only, no listing) and read them.
+    if [ "$(id -u)" = 0 ]; then
+      local d="$AUTONOMY_CACHE"
+      while [ "$d" != / ]; do chmod o+x "$d"; d=$(dirname "$d"); done
+      chmod -R o+rX "$(pg_venv)"
+      chmod o+x "$STATE_DIR" "$SVC_DIR"
+    fi
     as_pg_user "$bin/initdb" -D "$SVC_DIR/pg/data" -U "$PG_USER" --auth=trust -E UTF8 >"$SVC_DIR/pg.log" 2>&1
   fi
   as_pg_user "$bin/pg_ctl" -D "$SVC_DIR/pg/data" -l "$SVC_DIR/pg/server.log" -w -t 30 \
