@@ -1,0 +1,52 @@
+package dev.autonomy.controllers.common;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+
+/**
+ * Reads the objects a spec refers to, and says in words what is missing. All reads of
+ * references go through here; reconcilers do no I/O of their own.
+ */
+public final class References {
+  private final KubernetesClient client;
+  private final String namespace;
+  private final List<String> missing = new java.util.ArrayList<>();
+
+  public References(KubernetesClient client, String namespace) {
+    this.client = client;
+    this.namespace = namespace;
+  }
+
+  /** Notes {@code field} as missing unless a {@code type} named {@code name} exists. */
+  public <T extends HasMetadata> References require(String field, Class<T> type, String name) {
+    if (name != null && client.resources(type).inNamespace(namespace).withName(name).get() == null) {
+      missing.add(field + ": " + type.getSimpleName() + " " + namespace + "/" + name + " not found");
+    }
+    return this;
+  }
+
+  /** Notes {@code field} as missing unless Secret {@code name} exists and holds {@code key}. */
+  public References requireSecretKey(String field, String name, String key) {
+    if (name == null) {
+      return this;
+    }
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    if (secret == null) {
+      missing.add(field + ": Secret " + namespace + "/" + name + " not found");
+    } else if (key != null && !hasKey(secret, key)) {
+      missing.add(field + ": Secret " + namespace + "/" + name + " has no key " + key);
+    }
+    return this;
+  }
+
+  public List<String> missing() {
+    return List.copyOf(missing);
+  }
+
+  private static boolean hasKey(Secret secret, String key) {
+    return (secret.getData() != null && secret.getData().containsKey(key))
+        || (secret.getStringData() != null && secret.getStringData().containsKey(key));
+  }
+}

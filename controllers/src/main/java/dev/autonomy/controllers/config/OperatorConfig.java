@@ -1,0 +1,54 @@
+package dev.autonomy.controllers.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Operator settings ({@code autonomy.*} in application.properties, or env {@code AUTONOMY_*}).
+ * Every in-cluster endpoint the operator calls can be overridden, so tests can point it at loopback.
+ */
+@ConfigMapping(prefix = "autonomy")
+public interface OperatorConfig {
+
+  /** Images of the programs the operator runs. */
+  Images images();
+
+  /**
+   * Endpoint overrides: key {@code <namespace>/<service>:<port>} (or {@code <service>:<port>}),
+   * value the {@code host:port} to use instead. Empty in production.
+   */
+  Map<String, String> endpointOverrides();
+
+  /** How often a resource waiting for something (a missing reference) is looked at again. */
+  @WithDefault("PT10S")
+  java.time.Duration waitRequeue();
+
+  LeaderElection leaderElection();
+
+  interface Images {
+    @WithDefault("ghcr.io/autonomy-dev/planner:0.1.0")
+    String planner();
+
+    @WithDefault("ghcr.io/autonomy-dev/rl-trainer:0.1.0")
+    String trainer();
+
+    @WithDefault("pgvector/pgvector:0.8.2-pg18")
+    String pgvector();
+
+    @WithDefault("chromadb/chroma:1.5.9")
+    String chroma();
+
+    @WithDefault("qdrant/qdrant:v1.15.4")
+    String qdrant();
+  }
+
+  interface LeaderElection {
+    @WithDefault("autonomy-operator-lease")
+    String leaseName();
+
+    /** Namespace of the Lease; defaults to the operator's own (from the service account). */
+    Optional<String> leaseNamespace();
+  }
+}
