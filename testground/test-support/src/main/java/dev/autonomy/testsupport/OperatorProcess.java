@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * test cluster, in its prod profile (leader election on), on a free loopback port.
  */
 public final class OperatorProcess implements AutoCloseable {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
   private final Process process;
   private final int port;
   private final Path log;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each backing service of the test ground answers for real, on loopback. */
 class BackingServicesIT {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test

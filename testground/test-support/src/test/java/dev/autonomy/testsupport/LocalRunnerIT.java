@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Pods labelled autonomy.dev/run-local run as real local processes with their real exit codes. */
 @KubernetesTest
 class LocalRunnerIT {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
   void localRunPodRunsARealJavaProgramAndReportsItsExitCode(KubernetesClient client, TestNamespace ns) throws Exception {
