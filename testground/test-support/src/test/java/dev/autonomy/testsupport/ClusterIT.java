@@ -81,6 +81,22 @@ class ClusterIT {
   }
 
   @Test
+  void statefulSetClaimsAreProvisionedAndBound(KubernetesClient client, TestNamespace ns) {
+    var sts = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata().withName("db").endMetadata()
+        .withNewSpec().withServiceName("db").withReplicas(2).withNewSelector().addToMatchLabels("app", "db").endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", "db").endMetadata().withNewSpec()
+        .addNewContainer().withName("db").withImage("postgres:18").endContainer().endSpec().endTemplate()
+        .addNewVolumeClaimTemplate().withNewMetadata().withName("data").endMetadata().withNewSpec()
+        .withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources()
+        .endSpec().endVolumeClaimTemplate().endSpec().build();
+    client.apps().statefulSets().inNamespace(ns.name()).resource(sts).create();
+    client.apps().statefulSets().inNamespace(ns.name()).withName("db").waitUntilCondition(s -> s.getStatus() != null
+        && Integer.valueOf(2).equals(s.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
+    assertThat(client.persistentVolumeClaims().inNamespace(ns.name()).list().getItems()).hasSize(2)
+        .allSatisfy(pvc -> assertThat(pvc.getStatus().getPhase()).isEqualTo("Bound"));
+  }
+
+  @Test
   void jobCompletes(KubernetesClient client, TestNamespace ns) {
     Job job = new JobBuilder().withNewMetadata().withName("once").endMetadata().withNewSpec()
         .withNewTemplate().withNewSpec().withRestartPolicy("Never")
