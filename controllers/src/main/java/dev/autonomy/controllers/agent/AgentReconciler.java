@@ -1,34 +1,72 @@
 package dev.autonomy.controllers.agent;
 
 import dev.autonomy.api.v1alpha1.agent.Agent;
-import dev.autonomy.api.v1alpha1.agent.AgentPhase;
 import dev.autonomy.api.v1alpha1.agent.AgentSpec;
 import dev.autonomy.api.v1alpha1.agent.AgentStatus;
 import dev.autonomy.api.v1alpha1.agent.ModelEndpoint;
 import dev.autonomy.api.v1alpha1.agent.PolicyRef;
 import dev.autonomy.api.v1alpha1.memory.MemoryStore;
 import dev.autonomy.api.v1alpha1.policy.Policy;
+import dev.autonomy.controllers.agent.AgentDependents.AutoscalingEnabled;
+import dev.autonomy.controllers.agent.AgentDependents.MoreThanOneReplica;
+import dev.autonomy.controllers.agent.AgentDependents.NetworkPolicyEnabled;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerAutoscaler;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerConfig;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerDeployment;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerDisruptionBudget;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerNetworkPolicy;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerOutcomes;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerRole;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerRoleBinding;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerService;
+import dev.autonomy.controllers.agent.AgentDependents.PlannerServiceAccount;
 import dev.autonomy.controllers.common.Copies;
-import dev.autonomy.controllers.common.Labels;
 import dev.autonomy.controllers.common.References;
 import dev.autonomy.controllers.common.StatusControl;
 import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
 import dev.autonomy.controllers.status.ConditionSet;
-import dev.autonomy.controllers.status.ConditionType;
-import dev.autonomy.controllers.status.Reason;
 import dev.autonomy.controllers.status.Verdict;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Agent: observe references → validate → (planner workload: the Agent issue) → report status. */
+/**
+ * Agent: observe references → validate → reconcile the planner workload (only when accepted: an
+ * invalid spec leaves running children as they are) → report status and Events.
+ */
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "config", type = PlannerConfig.class),
+    @Dependent(name = "outcomes", type = PlannerOutcomes.class),
+    @Dependent(name = "service-account", type = PlannerServiceAccount.class),
+    @Dependent(name = "role", type = PlannerRole.class),
+    @Dependent(name = "role-binding", type = PlannerRoleBinding.class, dependsOn = {"service-account", "role"}),
+    @Dependent(name = "deployment", type = PlannerDeployment.class, dependsOn = {"config", "outcomes", "role-binding"}),
+    @Dependent(name = "service", type = PlannerService.class),
+    @Dependent(name = "autoscaler", type = PlannerAutoscaler.class, dependsOn = "deployment",
+        reconcilePrecondition = AutoscalingEnabled.class),
+    @Dependent(name = "disruption-budget", type = PlannerDisruptionBudget.class, reconcilePrecondition = MoreThanOneReplica.class),
+    @Dependent(name = "network-policy", type = PlannerNetworkPolicy.class, reconcilePrecondition = NetworkPolicyEnabled.class)})
 @ControllerConfiguration(name = "agent")
 public class AgentReconciler implements Reconciler<Agent> {
+  private static final String REFERENCES = "references";
   private final EventRecorder events;
   private final OperatorConfig config;
   private final Clock clock;
@@ -48,37 +86,68 @@ public class AgentReconciler implements Reconciler<Agent> {
   public UpdateControl<Agent> reconcile(Agent agent, Context<Agent> context) {
     AgentSpec spec = agent.getSpec();
     References refs = new References(context.getClient(), agent.getMetadata().getNamespace());
-    observe(spec, refs);
+    Optional<MemoryStore> store = spec.getMemoryStoreRef() == null ? Optional.empty()
+        : refs.get("spec.memoryStoreRef", MemoryStore.class, spec.getMemoryStoreRef().getName());
+    List<Policy> policies = policies(spec, refs);
+    secrets(spec, refs);
     Verdict verdict = Verdict.of(refs.missing(), AgentValidator.problems(spec));
+
+    if (verdict.accepted()) {
+      String image = spec.getImage() != null ? spec.getImage() : config.images().planner();
+      context.managedWorkflowAndDependentResourceContext().put(AgentInputs.class,
+          new AgentInputs(agent, store, policies, image, config.localRunner()));
+      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    }
 
     AgentStatus previous = agent.getStatus();
     AgentStatus next = Copies.deepCopy(previous, AgentStatus.class, AgentStatus::new);
-    ConditionSet conditions = ConditionSet.of(next.getConditions(), agent.getMetadata().getGeneration(), clock.instant())
-        .set(ConditionType.ACCEPTED, verdict.accepted(), verdict.reason(), verdict.message())
-        .set(ConditionType.READY, false, verdict.accepted() ? Reason.WorkloadPending : verdict.reason(),
-            verdict.accepted() ? "The planner Deployment is not running yet." : verdict.message());
-    next.setConditions(conditions.list());
-    next.setObservedGeneration(agent.getMetadata().getGeneration());
-    next.setPhase(verdict.accepted() ? AgentPhase.PROGRESSING
-        : verdict.waiting() ? AgentPhase.PENDING : AgentPhase.FAILED);
-    next.setSelector(Labels.selectorString(AgentResources.selector(agent)));
-    next.setReplicas(next.getReplicas() == null ? 0 : next.getReplicas());
-    next.setReadyReplicas(next.getReadyReplicas() == null ? 0 : next.getReadyReplicas());
-    next.setBoundMemoryStore(verdict.accepted() && spec.getMemoryStoreRef() != null ? spec.getMemoryStoreRef().getName() : null);
-    next.setBoundPolicies(verdict.accepted() && spec.getPolicyRefs() != null
-        ? spec.getPolicyRefs().stream().map(PolicyRef::getName).toList() : null);
+    Optional<ConfigMap> outcomes = context.getSecondaryResources(ConfigMap.class).stream()
+        .filter(cm -> AgentResources.outcomes(agent).equals(cm.getMetadata().getName())).findFirst();
+    ConditionSet conditions = AgentStatusFactory.apply(agent, next, new AgentStatusFactory.Observed(verdict, store,
+        context.getSecondaryResource(Deployment.class), outcomes), clock.instant());
     agent.setStatus(next);
     return StatusControl.report(agent, previous, next, conditions, verdict, events, config.waitRequeue());
   }
 
-  private static void observe(AgentSpec spec, References refs) {
+  /** A MemoryStore or Policy that appears or changes re-reconciles the Agents that reference it. */
+  @Override
+  public List<EventSource<?, Agent>> prepareEventSources(EventSourceContext<Agent> context) {
+    context.getPrimaryCache().addIndexer(REFERENCES, agent -> references(agent.getSpec()).stream()
+        .map(ref -> agent.getMetadata().getNamespace() + "/" + ref).toList());
+    return List.of(referenced(context, MemoryStore.class, "memorystore/"), referenced(context, Policy.class, "policy/"));
+  }
+
+  private static <R extends HasMetadata> EventSource<?, Agent> referenced(EventSourceContext<Agent> context,
+      Class<R> type, String prefix) {
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, Agent.class)
+        .withName("referenced-" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT))
+        .withSecondaryToPrimaryMapper(r -> context.getPrimaryCache()
+            .byIndex(REFERENCES, r.getMetadata().getNamespace() + "/" + prefix + r.getMetadata().getName())
+            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .build(), context);
+  }
+
+  static List<String> references(AgentSpec spec) {
+    List<String> refs = new ArrayList<>();
     if (spec.getMemoryStoreRef() != null) {
-      refs.require("spec.memoryStoreRef", MemoryStore.class, spec.getMemoryStoreRef().getName());
+      refs.add("memorystore/" + spec.getMemoryStoreRef().getName());
     }
-    List<PolicyRef> policies = spec.getPolicyRefs() == null ? List.of() : spec.getPolicyRefs();
-    for (int i = 0; i < policies.size(); i++) {
-      refs.require("spec.policyRefs[" + i + "]", Policy.class, policies.get(i).getName());
+    if (spec.getPolicyRefs() != null) {
+      spec.getPolicyRefs().forEach(p -> refs.add("policy/" + p.getName()));
     }
+    return refs;
+  }
+
+  private static List<Policy> policies(AgentSpec spec, References refs) {
+    List<Policy> found = new ArrayList<>();
+    List<PolicyRef> policyRefs = spec.getPolicyRefs() == null ? List.of() : spec.getPolicyRefs();
+    for (int i = 0; i < policyRefs.size(); i++) {
+      refs.get("spec.policyRefs[" + i + "]", Policy.class, policyRefs.get(i).getName()).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  private static void secrets(AgentSpec spec, References refs) {
     ModelEndpoint model = spec.getModel();
     if (model != null && model.getApiKeySecretRef() != null) {
       refs.requireSecretKey("spec.model.apiKeySecretRef", model.getApiKeySecretRef().getName(),

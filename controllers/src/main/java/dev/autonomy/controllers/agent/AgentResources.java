@@ -8,15 +8,45 @@ import java.util.Map;
 public final class AgentResources {
   static final String NAME = "autonomy-agent";
   static final String COMPONENT = "planner";
+  static final String OUTCOMES_COMPONENT = "planner-outcomes";
+  /** Informer selectors: the operator watches only what it made. */
+  static final String MANAGED = "app.kubernetes.io/managed-by=autonomy-operator,app.kubernetes.io/name=" + NAME;
+  /** Pods of Agents bound to a MemoryStore carry this label; the store's NetworkPolicy admits them. */
+  public static final String MEMORY_STORE_LABEL = "autonomy.dev/memory-store";
+  public static final String CONFIG_HASH_ANNOTATION = "autonomy.dev/config-hash";
+  public static final String CONFIG_KEY = "planner.json";
+  public static final String CONFIG_DIR = "/etc/autonomy/planner";
+  public static final String SECRETS_DIR = "/var/run/autonomy/secrets";
+  public static final String OUTCOMES_KEY = "outcomes.json";
+  public static final int HTTP_PORT = 8080;
 
   private AgentResources() {}
 
+  /** The planner Deployment, Service, ServiceAccount, Role, RoleBinding, PDB and HPA share this name. */
   public static String planner(Agent agent) {
     return agent.getMetadata().getName() + "-planner";
   }
 
+  public static String config(Agent agent) {
+    return planner(agent) + "-config";
+  }
+
+  /** Written by the planner (standing-goal outcomes), read by the operator. */
+  public static String outcomes(Agent agent) {
+    return planner(agent) + "-outcomes";
+  }
+
+  public static String endpoint(Agent agent) {
+    return "http://" + planner(agent) + "." + agent.getMetadata().getNamespace() + ".svc:" + HTTP_PORT;
+  }
+
   public static Map<String, String> labels(Agent agent) {
     return Labels.of(NAME, agent.getMetadata().getName(), COMPONENT);
+  }
+
+  /** The outcomes ConfigMap is written by the planner: its own component, its own informer. */
+  public static Map<String, String> outcomeLabels(Agent agent) {
+    return Labels.of(NAME, agent.getMetadata().getName(), OUTCOMES_COMPONENT);
   }
 
   public static Map<String, String> selector(Agent agent) {

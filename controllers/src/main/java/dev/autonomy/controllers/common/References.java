@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the objects a spec refers to, and says in words what is missing. All reads of
@@ -21,10 +22,20 @@ public final class References {
 
   /** Notes {@code field} as missing unless a {@code type} named {@code name} exists. */
   public <T extends HasMetadata> References require(String field, Class<T> type, String name) {
-    if (name != null && client.resources(type).inNamespace(namespace).withName(name).get() == null) {
+    get(field, type, name);
+    return this;
+  }
+
+  /** The referenced object, noting {@code field} as missing when it does not exist. */
+  public <T extends HasMetadata> Optional<T> get(String field, Class<T> type, String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    T found = client.resources(type).inNamespace(namespace).withName(name).get();
+    if (found == null) {
       missing.add(field + ": " + type.getSimpleName() + " " + namespace + "/" + name + " not found");
     }
-    return this;
+    return Optional.ofNullable(found);
   }
 
   /** Notes {@code field} as missing unless Secret {@code name} exists and holds {@code key}. */

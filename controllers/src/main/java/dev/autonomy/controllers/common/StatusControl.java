@@ -18,8 +18,13 @@ public final class StatusControl {
   public static <R extends HasMetadata> UpdateControl<R> report(R resource, Object previous, Object next,
       ConditionSet conditions, Verdict verdict, EventRecorder events, Duration waitRequeue) {
     for (Transition t : conditions.transitions()) {
-      boolean bad = (t.status() == ConditionStatus.FALSE && !"Ready".equals(t.type()))
-          || ("Degraded".equals(t.type()) && t.status() == ConditionStatus.TRUE);
+      // Degraded reports trouble when True; Ready and Progressing False are states, not faults;
+      // every other (positive) condition going False is worth a Warning.
+      boolean bad = switch (t.type()) {
+        case "Degraded" -> t.status() == ConditionStatus.TRUE;
+        case "Ready", "Progressing" -> false;
+        default -> t.status() == ConditionStatus.FALSE;
+      };
       if (bad) {
         events.warning(resource, t.reason(), t.message());
       } else {

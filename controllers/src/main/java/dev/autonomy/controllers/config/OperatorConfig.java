@@ -27,6 +27,13 @@ public interface OperatorConfig {
 
   LeaderElection leaderElection();
 
+  /**
+   * Label the pods the operator creates {@code autonomy.dev/run-local=true}, so the test ground's
+   * local runner runs their real programs. Off in production.
+   */
+  @WithDefault("false")
+  boolean localRunner();
+
   interface Images {
     @WithDefault("ghcr.io/autonomy-dev/planner:0.1.0")
     String planner();
@@ -42,6 +49,10 @@ public interface OperatorConfig {
 
     @WithDefault("qdrant/qdrant:v1.15.4")
     String qdrant();
+
+    /** sh, curl and tar: MemoryStore backups (Qdrant snapshots, Chroma archives, S3 uploads, retention). */
+    @WithDefault("curlimages/curl:8.15.0")
+    String backupTools();
   }
 
   interface LeaderElection {

@@ -10,6 +10,12 @@ public final class ConditionType {
   public static final String PROGRESSING = "Progressing";
   /** The resource works, but below its spec (or healing gave up). */
   public static final String DEGRADED = "Degraded";
+  /** Agent: its planner's model answers (from planner readiness, never by calling pods). */
+  public static final String MODEL_AVAILABLE = "ModelAvailable";
+  /** Agent: its memory is bound (a ready MemoryStore, or in-process memory when none is named). */
+  public static final String MEMORY_BOUND = "MemoryBound";
+  /** MemoryStore: its most recent backup succeeded (Unknown while none has run, or backups are off). */
+  public static final String BACKUP_SUCCEEDED = "BackupSucceeded";
   /** A remediation is under way. */
   public static final String HEALING = "Healing";
 

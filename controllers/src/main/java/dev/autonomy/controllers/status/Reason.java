@@ -10,6 +10,49 @@ public enum Reason {
   ReferenceNotFound,
   /** Accepted; the workload this kind runs is not up yet. */
   WorkloadPending,
+  /** Every desired planner (or server) is ready. */
+  WorkloadReady,
+  /** Some, not all, of the desired replicas are ready. */
+  ReplicasUnavailable,
+  /** A planner answers, so its model answers (a planner is ready only then). */
+  ModelAnswering,
+  /** No planner is ready, so no model answer has been seen. */
+  ModelUnavailable,
+  /** The referenced MemoryStore is ready for the agent. */
+  MemoryStoreReady,
+  /** The referenced MemoryStore exists but is not ready. */
+  MemoryStoreNotReady,
+  /** No MemoryStore is referenced: memory stays in the planner's process. */
+  InProcessMemory,
+  // MemoryStore
+  /** Every replica of the store is ready and its endpoint serves. */
+  StoreReady,
+  /** Fewer replicas are ready than desired. */
+  ReplicasNotReady,
+  /** Children are created; replicas are not all ready yet. */
+  Provisioning,
+  /** Claims are being grown to the spec's size. */
+  StorageResizing,
+  /** Every child matches the spec. */
+  Reconciled,
+  /** Nothing is wrong. */
+  Healthy,
+  /** Creating or updating a child failed (the message names it). */
+  ReconcileFailed,
+  /** The spec asks for smaller volumes than exist: volumes never shrink. */
+  StorageShrinkRefused,
+  /** A claim could not be grown (e.g. its StorageClass does not allow expansion). */
+  StorageResizeFailed,
+  /** A scale-down that would lose data is held back until confirmed. */
+  ScaleDownRefused,
+  /** The most recent backup succeeded. */
+  BackupSucceeded,
+  /** The most recent backup failed. */
+  BackupFailed,
+  /** No backup has finished yet. */
+  BackupPending,
+  /** Backups are not enabled. */
+  BackupDisabled,
   /** The resource is suspended by its spec. */
   Suspended,
   /** Healing gave up after its budget; a human should look. */
