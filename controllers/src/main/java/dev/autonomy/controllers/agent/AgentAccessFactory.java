@@ -19,13 +19,15 @@ import java.util.Map;
  * allows in its own namespace, plus writing its one outcomes ConfigMap. Pure.
  */
 public final class AgentAccessFactory {
-  /** API group of each resource the Kubernetes-read tool may name. */
+  /**
+   * API group of each resource the Kubernetes-read tool may name. The operator can only grant what
+   * it holds itself (no RBAC escalation), so this list matches the read rules of its own role.
+   */
   static final Map<String, String> GROUPS = Map.ofEntries(
       Map.entry("pods", ""), Map.entry("services", ""), Map.entry("events", ""), Map.entry("configmaps", ""),
-      Map.entry("endpoints", ""), Map.entry("persistentvolumeclaims", ""), Map.entry("serviceaccounts", ""),
-      Map.entry("deployments", "apps"), Map.entry("statefulsets", "apps"), Map.entry("replicasets", "apps"),
-      Map.entry("daemonsets", "apps"), Map.entry("jobs", "batch"), Map.entry("cronjobs", "batch"),
-      Map.entry("horizontalpodautoscalers", "autoscaling"), Map.entry("ingresses", "networking.k8s.io"),
+      Map.entry("persistentvolumeclaims", ""), Map.entry("serviceaccounts", ""),
+      Map.entry("deployments", "apps"), Map.entry("statefulsets", "apps"), Map.entry("jobs", "batch"),
+      Map.entry("cronjobs", "batch"), Map.entry("horizontalpodautoscalers", "autoscaling"),
       Map.entry("agents", "autonomy.dev"), Map.entry("policies", "autonomy.dev"), Map.entry("leagues", "autonomy.dev"),
       Map.entry("memorystores", "autonomy.dev"));
 

@@ -41,6 +41,15 @@ public final class AgentValidator {
     if (policyTool && (spec.getPolicyRefs() == null || spec.getPolicyRefs().isEmpty())) {
       problems.add("spec.tools.policy is enabled but spec.policyRefs names no Policy to ask");
     }
+    if (spec.getTools() != null && spec.getTools().getKubernetesRead() != null
+        && spec.getTools().getKubernetesRead().getResources() != null) {
+      List<String> unsupported = spec.getTools().getKubernetesRead().getResources().stream()
+          .filter(r -> !AgentAccessFactory.GROUPS.containsKey(r)).toList();
+      if (!unsupported.isEmpty()) {
+        problems.add("spec.tools.kubernetesRead.resources names " + unsupported + ", which the tool cannot read (it reads "
+            + new java.util.TreeSet<>(AgentAccessFactory.GROUPS.keySet()) + ")");
+      }
+    }
     if (spec.getHealing() != null) {
       duration(problems, "spec.healing.cooldown", spec.getHealing().getCooldown());
     }

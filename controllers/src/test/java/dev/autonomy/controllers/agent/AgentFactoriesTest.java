@@ -118,10 +118,10 @@ class AgentFactoriesTest {
   @Test
   void theRoleReadsOnlyTheAllowedResourcesAndWritesOnlyItsOutcomes() {
     Agent agent = agent();
-    agent.getSpec().getTools().getKubernetesRead().setResources(List.of("pods", "deployments", "secrets"));
+    agent.getSpec().getTools().getKubernetesRead().setResources(List.of("pods", "deployments", "nodes"));
     var rules = AgentAccessFactory.role(agent).getRules();
     assertThat(rules).hasSize(3);
-    assertThat(rules).noneSatisfy(r -> assertThat(r.getResources()).contains("secrets"));
+    assertThat(rules).noneSatisfy(r -> assertThat(r.getResources()).contains("nodes"));
     assertThat(rules).allSatisfy(r -> assertThat(r.getVerbs()).doesNotContain("create", "delete", "*"));
     assertThat(rules.get(2).getResourceNames()).containsExactly("sre-planner-outcomes");
   }

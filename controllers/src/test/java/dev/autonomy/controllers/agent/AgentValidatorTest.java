@@ -41,6 +41,14 @@ class AgentValidatorTest {
   }
 
   @Test
+  void unsupportedKubernetesReadResourcesAreNamed() {
+    AgentSpec spec = valid();
+    spec.getTools().getKubernetesRead().setResources(List.of("pods", "nodes"));
+    assertThat(AgentValidator.problems(spec)).singleElement().asString()
+        .contains("spec.tools.kubernetesRead.resources names [nodes]");
+  }
+
+  @Test
   void thePolicyToolNeedsAPolicyToAsk() {
     AgentSpec spec = valid();
     spec.getTools().getPolicy().setEnabled(true);
