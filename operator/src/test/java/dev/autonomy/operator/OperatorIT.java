@@ -8,7 +8,6 @@ import dev.autonomy.api.v1alpha1.common.Condition;
 import dev.autonomy.api.v1alpha1.league.League;
 import dev.autonomy.api.v1alpha1.memory.MemoryStore;
 import dev.autonomy.api.v1alpha1.policy.Policy;
-import dev.autonomy.testsupport.Crds;
 import dev.autonomy.testsupport.KubernetesTest;
 import dev.autonomy.testsupport.OperatorProcess;
 import dev.autonomy.testsupport.TestCluster;
@@ -35,10 +34,7 @@ class OperatorIT {
 
   @BeforeAll
   static void startOperator(KubernetesClient client, TestNamespace ns, TestCluster cluster) {
-    Crds.install(client);
-    operator = OperatorProcess.start(OperatorProcess.defaultJar(), cluster, List.of(),
-        Map.of("AUTONOMY_LEADER_ELECTION_LEASE_NAMESPACE", ns.name()));
-    TestGround.run(60, "kubectl", "apply", "-n", ns.name(), "-f", TestGround.repoRoot().resolve("examples").toString());
+    operator = RunningOperator.start(client, ns, cluster, Map.of());
   }
 
   @AfterAll

@@ -85,7 +85,10 @@ public class AgentReconciler implements Reconciler<Agent> {
   @Override
   public UpdateControl<Agent> reconcile(Agent agent, Context<Agent> context) {
     AgentSpec spec = agent.getSpec();
-    References refs = new References(context.getClient(), agent.getMetadata().getNamespace());
+    String namespace = agent.getMetadata().getNamespace();
+    References refs = new References(context.getClient(), namespace)
+        .cached(MemoryStore.class, name -> cache(context, MemoryStore.class, namespace, name))
+        .cached(Policy.class, name -> cache(context, Policy.class, namespace, name));
     Optional<MemoryStore> store = spec.getMemoryStoreRef() == null ? Optional.empty()
         : refs.get("spec.memoryStoreRef", MemoryStore.class, spec.getMemoryStoreRef().getName());
     List<Policy> policies = policies(spec, refs);
@@ -125,6 +128,14 @@ public class AgentReconciler implements Reconciler<Agent> {
             .byIndex(REFERENCES, r.getMetadata().getNamespace() + "/" + prefix + r.getMetadata().getName())
             .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .build(), context);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R extends HasMetadata> Optional<R> cache(Context<Agent> context, Class<R> type, String namespace,
+      String name) {
+    var source = (InformerEventSource<R, Agent>) context.eventSourceRetriever()
+        .getEventSourceFor(type, "referenced-" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    return source.get(new ResourceID(name, namespace));
   }
 
   static List<String> references(AgentSpec spec) {

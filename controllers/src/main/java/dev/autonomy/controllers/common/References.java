@@ -14,10 +14,17 @@ public final class References {
   private final KubernetesClient client;
   private final String namespace;
   private final List<String> missing = new java.util.ArrayList<>();
+  private final java.util.Map<Class<?>, java.util.function.Function<String, Optional<?>>> caches = new java.util.HashMap<>();
 
   public References(KubernetesClient client, String namespace) {
     this.client = client;
     this.namespace = namespace;
+  }
+
+  /** Reads {@code type} from an informer cache instead of the API server. */
+  public <T extends HasMetadata> References cached(Class<T> type, java.util.function.Function<String, Optional<T>> byName) {
+    caches.put(type, name -> byName.apply(name));
+    return this;
   }
 
   /** Notes {@code field} as missing unless a {@code type} named {@code name} exists. */
@@ -31,7 +38,8 @@ public final class References {
     if (name == null) {
       return Optional.empty();
     }
-    T found = client.resources(type).inNamespace(namespace).withName(name).get();
+    T found = caches.containsKey(type) ? type.cast(caches.get(type).apply(name).orElse(null))
+        : client.resources(type).inNamespace(namespace).withName(name).get();
     if (found == null) {
       missing.add(field + ": " + type.getSimpleName() + " " + namespace + "/" + name + " not found");
     }

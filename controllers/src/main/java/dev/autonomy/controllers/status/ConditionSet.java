@@ -42,7 +42,9 @@ public final class ConditionSet {
     updated.setObservedGeneration(generation);
     updated.setLastTransitionTime(flipped ? now : existing.get().getLastTransitionTime());
     existing.ifPresentOrElse(c -> conditions.set(conditions.indexOf(c), updated), () -> conditions.add(updated));
-    if (flipped) {
+    // A condition's first value is news only for Accepted (the verdict on a new spec); after that,
+    // every flip is a transition worth an Event. Keeps a new resource from emitting one Event per condition.
+    if (flipped && (existing.isPresent() || ConditionType.ACCEPTED.equals(type))) {
       transitions.add(new Transition(type, status, reason, message));
     }
     return this;

@@ -20,7 +20,9 @@ class ConditionSetTest {
     assertThat(ready.getReason()).isEqualTo("WorkloadPending");
     assertThat(ready.getObservedGeneration()).isEqualTo(3L);
     assertThat(ready.getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
-    assertThat(set.transitions()).containsExactly(new Transition("Ready", ConditionStatus.FALSE, Reason.WorkloadPending, "Not yet."));
+    assertThat(set.transitions()).as("a first value is not a transition").isEmpty();
+    assertThat(ConditionSet.of(null, 3L, T0).set("Accepted", true, Reason.Accepted, "ok").transitions())
+        .as("except the verdict on a new spec").containsExactly(new Transition("Accepted", ConditionStatus.TRUE, Reason.Accepted, "ok"));
   }
 
   @Test
