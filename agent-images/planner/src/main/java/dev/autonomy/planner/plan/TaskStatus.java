@@ -1,0 +1,6 @@
+package dev.autonomy.planner.plan;
+
+/** Where a task stands. */
+public enum TaskStatus {
+  PENDING, RUNNING, DONE, FAILED, SKIPPED
+}
