@@ -11,7 +11,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
-import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,13 +181,8 @@ public final class AgentMemory implements AutoCloseable {
     Instant now = clock.instant();
     List<RetrievalScorer.Candidate> found = new ArrayList<>();
     for (MemoryKind kind : query.kinds()) {
-      EmbeddingSearchRequest request = EmbeddingSearchRequest.builder()
-          .queryEmbedding(queryEmbedding)
-          .maxResults(candidates)
-          .minScore(0.0)
-          .filter(query.filter().toFilter())
-          .build();
-      for (EmbeddingMatch<TextSegment> match : collections.get(kind).store().search(request).matches()) {
+      for (EmbeddingMatch<TextSegment> match : collections.get(kind).search(queryEmbedding, query.filter(),
+          candidates)) {
         MemoryRecord record = record(kind, match);
         double relevance = record.embedding() != null
             ? RetrievalScorer.cosine(queryEmbedding.vector(), record.embedding())
@@ -213,10 +207,9 @@ public final class AgentMemory implements AutoCloseable {
     MemoryQuery query = new MemoryQuery(goal, java.util.EnumSet.of(MemoryKind.PLAN), MemoryFilter.agent(agent), 1,
         Math.max(10, config.candidates() / 5));
     Embedding embedding = model.embed(goal).content();
-    EmbeddingSearchRequest request = EmbeddingSearchRequest.builder().queryEmbedding(embedding)
-        .maxResults(query.candidates()).minScore(0.0).filter(query.filter().toFilter()).build();
     ScoredMemory best = null;
-    for (EmbeddingMatch<TextSegment> match : collections.get(MemoryKind.PLAN).store().search(request).matches()) {
+    for (EmbeddingMatch<TextSegment> match : collections.get(MemoryKind.PLAN).search(embedding, query.filter(),
+        query.candidates())) {
       MemoryRecord record = record(MemoryKind.PLAN, match);
       double relevance = record.embedding() != null ? RetrievalScorer.cosine(embedding.vector(), record.embedding())
           : 2 * match.score() - 1;

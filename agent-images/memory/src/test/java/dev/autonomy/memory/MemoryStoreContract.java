@@ -76,7 +76,9 @@ abstract class MemoryStoreContract {
         MemoryKind.LESSON);
     for (ScoredMemory s : recalled) {
       assertThat(s.relevance()).isBetween(0.2, 1.0);
-      assertThat(s.record().embedding()).hasSize(384);
+      if (s.record().embedding() != null) {
+        assertThat(s.record().embedding()).hasSize(384);
+      }
       assertThat(s.record().createdAt()).isBefore(now);
     }
 

@@ -66,6 +66,31 @@ class PgVectorMemoryIT extends MemoryStoreContract {
   }
 
   @Test
+  void theRecallPathFindsWhatLangChain4jsSearchFinds() {
+    AgentMemory memory = open(prefix("paths"));
+    List<NewMemory> batch = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      batch.add(NewMemory.episode("agent-" + (i % 3), "g" + (i % 5), "Episode " + i + " about "
+          + List.of("certificates", "deployments", "node pools", "dns", "quotas").get(i % 5), 0.5));
+    }
+    memory.rememberAll(batch);
+    dev.langchain4j.data.embedding.Embedding q = memory.model().embed("an expired certificate").content();
+    for (MemoryFilter filter : List.of(MemoryFilter.ALL, MemoryFilter.agent("agent-1"),
+        MemoryFilter.agent("agent-2").withGoal("g0"))) {
+      var fast = memory.collection(MemoryKind.EPISODE).search(q, filter, 15);
+      var langchain = memory.collection(MemoryKind.EPISODE).store().search(
+          dev.langchain4j.store.embedding.EmbeddingSearchRequest.builder().queryEmbedding(q).maxResults(15)
+              .filter(filter.toFilter()).build()).matches();
+      assertThat(fast).extracting(m -> m.embeddingId())
+          .containsExactlyElementsOf(langchain.stream().map(m -> m.embeddingId()).toList());
+      for (int i = 0; i < fast.size(); i++) {
+        assertThat(fast.get(i).score()).isCloseTo(langchain.get(i).score(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(fast.get(i).embedded().metadata().toMap()).isEqualTo(langchain.get(i).embedded().metadata().toMap());
+      }
+    }
+  }
+
+  @Test
   void tablesHaveTypedColumnsAndAnHnswIndex() throws SQLException {
     String prefix = prefix("schema");
     open(prefix);

@@ -2,7 +2,7 @@ package dev.autonomy.memory;
 
 import java.net.URI;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The same contract against a Qdrant server, only when {@code AUTONOMY_TEST_QDRANT_URL} names one
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 class QdrantMemoryIT extends MemoryStoreContract {
   static final String URL = System.getenv("AUTONOMY_TEST_QDRANT_URL");
 
-  @BeforeAll
-  static void server() {
+  @BeforeEach
+  void server() {
     if (URL == null || URL.isBlank()) {
       String why = "QdrantMemoryIT skipped: AUTONOMY_TEST_QDRANT_URL is not set (no Qdrant server can be installed "
           + "on the test ground); set it to a Qdrant REST URL, e.g. http://127.0.0.1:6333, to run it";

@@ -1,7 +1,10 @@
 package dev.autonomy.memory.store;
 
 import dev.autonomy.memory.MemoryFilter;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingMatch;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +24,16 @@ public interface MemoryCollection {
   String describe();
 
   EmbeddingStore<TextSegment> store();
+
+  /**
+   * The {@code maxResults} nearest neighbours of {@code query} among the records matching
+   * {@code filter}; a match's score is LangChain4j's ({@code (1 + cosine) / 2}). By default the
+   * LangChain4j store's search; a backend may answer faster on its own.
+   */
+  default List<EmbeddingMatch<TextSegment>> search(Embedding query, MemoryFilter filter, int maxResults) {
+    return store().search(EmbeddingSearchRequest.builder().queryEmbedding(query).maxResults(maxResults).minScore(0.0)
+        .filter(filter.toFilter()).build()).matches();
+  }
 
   /** The dimension the store holds now, empty when it does not fix one yet (an empty Chroma collection). */
   OptionalInt storedDimension();

@@ -6,7 +6,11 @@ import dev.autonomy.memory.DimensionMismatchException;
 import dev.autonomy.memory.MemoryConfig;
 import dev.autonomy.memory.MemoryFields;
 import dev.autonomy.memory.MemoryFilter;
+import com.pgvector.PGvector;
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import dev.langchain4j.store.embedding.pgvector.DefaultMetadataStorageConfig;
 import dev.langchain4j.store.embedding.pgvector.MetadataStorageMode;
@@ -19,7 +23,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -35,6 +41,7 @@ import javax.sql.DataSource;
  * filtered search keeps scanning the graph until it has enough rows.
  */
 public final class PgVectorBackend implements MemoryBackend {
+  private static final List<String> COLUMNS = MemoryFields.PG_COLUMNS.stream().map(d -> d.split(" ")[0]).toList();
   private static final Pattern VECTOR_TYPE = Pattern.compile("vector\\((\\d+)\\)");
 
   private final MemoryConfig config;
@@ -57,6 +64,7 @@ public final class PgVectorBackend implements MemoryBackend {
     hikari.addDataSourceProperty("options", "-c hnsw.ef_search=" + config.hnswEfSearch()
         + " -c hnsw.iterative_scan=relaxed_order");
     hikari.addDataSourceProperty("ApplicationName", "autonomy-memory");
+    hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
     hikari.addDataSourceProperty("socketTimeout", Long.toString(Math.max(1, config.timeout().toSeconds() * 6)));
     return new HikariDataSource(hikari);
   }
@@ -194,6 +202,46 @@ public final class PgVectorBackend implements MemoryBackend {
       return PgVectorBackend.storedDimension(dataSource, table);
     }
 
+    /**
+     * The recall path, without LangChain4j's search (which inlines the vector three times into the
+     * SQL text, prepares anew on every call and reads every embedding back as text): one prepared
+     * statement with the vector as a parameter, the distance instead of the embedding. Same table,
+     * same index, same ordering.
+     */
+    @Override
+    public List<EmbeddingMatch<TextSegment>> search(Embedding query, MemoryFilter filter, int maxResults) {
+      Where where = Where.of(filter);
+      String sql = "SELECT embedding_id, embedding <=> ? AS distance, text, " + String.join(", ", COLUMNS) + " FROM "
+          + table + where.sql() + " ORDER BY embedding <=> ? LIMIT " + maxResults;
+      List<EmbeddingMatch<TextSegment>> matches = new ArrayList<>();
+      try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        PGvector vector = new PGvector(query.vector());
+        ps.setObject(1, vector);
+        for (int i = 0; i < where.params().size(); i++) {
+          ps.setObject(i + 2, where.params().get(i));
+        }
+        ps.setObject(where.params().size() + 2, vector);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Map<String, Object> metadata = new HashMap<>();
+            for (String column : COLUMNS) {
+              Object value = rs.getObject(column);
+              if (value != null) {
+                metadata.put(column, value);
+              }
+            }
+            String text = rs.getString("text");
+            double score = (2 - rs.getDouble("distance")) / 2;
+            matches.add(new EmbeddingMatch<>(score, rs.getString("embedding_id"), null,
+                text == null ? null : TextSegment.from(text, new Metadata(metadata))));
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("search in " + table + ": " + e.getMessage(), e);
+      }
+      return matches;
+    }
+
     @Override
     public List<String> ids(MemoryFilter filter, int limit) {
       Where where = Where.of(filter);
@@ -232,12 +280,24 @@ public final class PgVectorBackend implements MemoryBackend {
       if (ids.isEmpty()) {
         return;
       }
+      // An access time is a hint, not data: its commit does not wait for the WAL flush (a crash may
+      // lose the last few), which keeps a recall from paying an fsync.
       String sql = "UPDATE " + table + " SET " + MemoryFields.LAST_ACCESSED_AT + " = ? WHERE embedding_id = ANY (?)";
-      try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-        Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
-        ps.setLong(1, epochMillis);
-        ps.setArray(2, array);
-        ps.executeUpdate();
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement(sql)) {
+          s.execute("SET LOCAL synchronous_commit = off");
+          Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
+          ps.setLong(1, epochMillis);
+          ps.setArray(2, array);
+          ps.executeUpdate();
+          c.commit();
+        } catch (SQLException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
       } catch (SQLException e) {
         throw new IllegalStateException(sql + ": " + e.getMessage(), e);
       }
