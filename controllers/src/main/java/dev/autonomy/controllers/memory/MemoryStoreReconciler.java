@@ -1,5 +1,6 @@
 package dev.autonomy.controllers.memory;
 
+import dev.autonomy.api.v1alpha1.memory.DeletionPolicy;
 import dev.autonomy.api.v1alpha1.memory.MemoryStore;
 import dev.autonomy.api.v1alpha1.memory.MemoryStorePhase;
 import dev.autonomy.api.v1alpha1.memory.MemoryStoreSpec;
@@ -9,25 +10,75 @@ import dev.autonomy.controllers.common.References;
 import dev.autonomy.controllers.common.StatusControl;
 import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.Backup;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.BackupClaim;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.BackupClaimWanted;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.BackupEnabled;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.ClientService;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.ConnectionSecret;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.Database;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.DisruptionBudget;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.HeadlessService;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.Ingress;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.MoreThanOneReplica;
+import dev.autonomy.controllers.memory.MemoryStoreDependents.Scripts;
 import dev.autonomy.controllers.status.ConditionSet;
 import dev.autonomy.controllers.status.ConditionType;
 import dev.autonomy.controllers.status.Reason;
 import dev.autonomy.controllers.status.Verdict;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
- * MemoryStore: observe references → validate → (StatefulSet and friends: the MemoryStore issue) →
- * report. Holds a finalizer: deletionPolicy Delete removes claims and backups on deletion.
+ * MemoryStore: observe references → validate → reconcile the children (only when accepted: an
+ * invalid spec leaves a running store as it is) → grow claims → report status and Events.
+ * Holds a finalizer: under {@code deletionPolicy: Delete} the Cleaner removes the data and backup
+ * claims and hands the connection Secret to garbage collection; under Retain all three stay.
  */
+@Workflow(explicitInvocation = true, handleExceptionsInReconciler = true, dependents = {
+    @Dependent(name = "secret", type = ConnectionSecret.class),
+    @Dependent(name = "scripts", type = Scripts.class),
+    @Dependent(name = "service", type = ClientService.class),
+    @Dependent(name = "headless-service", type = HeadlessService.class),
+    @Dependent(name = "statefulset", type = Database.class, dependsOn = {"secret", "scripts", "headless-service"}),
+    @Dependent(name = "disruption-budget", type = DisruptionBudget.class, reconcilePrecondition = MoreThanOneReplica.class),
+    @Dependent(name = "network-policy", type = Ingress.class),
+    @Dependent(name = "backup-claim", type = BackupClaim.class, reconcilePrecondition = BackupClaimWanted.class),
+    @Dependent(name = "backup", type = Backup.class, reconcilePrecondition = BackupEnabled.class)})
 @ControllerConfiguration(name = "memorystore")
 public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<MemoryStore> {
+  static final String DATA_CLAIMS = "memorystore-data-claims";
+  static final String BACKUP_JOBS = "memorystore-backup-jobs";
+  private static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
+  private static final Logger LOG = Logger.getLogger(MemoryStoreReconciler.class);
   private final EventRecorder events;
   private final OperatorConfig config;
   private final Clock clock;
@@ -57,20 +108,120 @@ public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<M
     MemoryStoreStatus previous = store.getStatus();
     MemoryStoreStatus next = Copies.deepCopy(previous, MemoryStoreStatus.class, MemoryStoreStatus::new);
     ConditionSet conditions = ConditionSet.of(next.getConditions(), store.getMetadata().getGeneration(), clock.instant())
-        .set(ConditionType.ACCEPTED, verdict.accepted(), verdict.reason(), verdict.message())
-        .set(ConditionType.READY, false, verdict.accepted() ? Reason.WorkloadPending : verdict.reason(),
-            verdict.accepted() ? "The database StatefulSet is not running yet." : verdict.message());
+        .set(ConditionType.ACCEPTED, verdict.accepted(), verdict.reason(), verdict.message());
+    if (verdict.accepted()) {
+      MemoryStoreStatusFactory.report(store, reconcileChildren(store, context), previous, next, conditions);
+    } else {
+      conditions.set(ConditionType.READY, false, verdict.reason(), verdict.message());
+      next.setPhase(verdict.reason() == Reason.InvalidSpec ? MemoryStorePhase.FAILED : MemoryStorePhase.PENDING);
+      next.setReadyReplicas(next.getReadyReplicas() == null ? 0 : next.getReadyReplicas());
+    }
     next.setConditions(conditions.list());
     next.setObservedGeneration(store.getMetadata().getGeneration());
-    next.setPhase(verdict.reason() == Reason.InvalidSpec ? MemoryStorePhase.FAILED : MemoryStorePhase.PENDING);
-    next.setReadyReplicas(next.getReadyReplicas() == null ? 0 : next.getReadyReplicas());
     store.setStatus(next);
-    return StatusControl.report(store, previous, next, conditions, verdict, events, config.waitRequeue());
+    UpdateControl<MemoryStore> control = StatusControl.report(store, previous, next, conditions, verdict, events,
+        config.waitRequeue());
+    // A degraded store (a child or a resize failed) is looked at again; the rest comes by events.
+    return next.getPhase() == MemoryStorePhase.DEGRADED ? control.rescheduleAfter(config.waitRequeue()) : control;
   }
 
+  /** Decides replicas and sizes, applies the children, grows the data claims; returns what was seen. */
+  private MemoryStoreStatusFactory.Observation reconcileChildren(MemoryStore store, Context<MemoryStore> context) {
+    Optional<StatefulSet> before = context.getSecondaryResource(StatefulSet.class);
+    int replicas = MemoryStoreScaling.replicas(store, before);
+    var workflow = context.managedWorkflowAndDependentResourceContext();
+    workflow.put(MemoryStoreInputs.class, new MemoryStoreInputs(MemoryBackends.image(store.getSpec(), config.images()),
+        config.images().backupTools(), replicas, MemoryStoreScaling.claimTemplateSize(store, before)));
+    WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
+    List<String> childFailures = new ArrayList<>();
+    result.getErroredDependents().forEach((dependent, e) -> {
+      LOG.warnf("MemoryStore %s/%s: %s failed: %s", store.getMetadata().getNamespace(), store.getMetadata().getName(),
+          dependent.name(), e.getMessage());
+      childFailures.add(dependent.name() + ": " + e.getMessage());
+    });
+
+    Set<PersistentVolumeClaim> claims = secondary(context, PersistentVolumeClaim.class, DATA_CLAIMS, store);
+    MemoryStoreScaling.StoragePlan storage = MemoryStoreScaling.storagePlan(store, claims);
+    List<String> resizeFailures = grow(context.getClient(), store, storage);
+    return new MemoryStoreStatusFactory.Observation(context.getSecondaryResource(StatefulSet.class), replicas, storage,
+        resizeFailures, MemoryStoreScaling.scaleDownRefused(store, before), childFailures,
+        secondary(context, Job.class, BACKUP_JOBS, store));
+  }
+
+  /** Patches each claim smaller than the spec to its size (claim templates are immutable); returns failures. */
+  private static List<String> grow(KubernetesClient client, MemoryStore store, MemoryStoreScaling.StoragePlan plan) {
+    List<String> failures = new ArrayList<>();
+    String patch = "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + plan.size() + "\"}}}}";
+    for (String claim : plan.grow()) {
+      try {
+        client.persistentVolumeClaims().inNamespace(store.getMetadata().getNamespace()).withName(claim)
+            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        LOG.infof("MemoryStore %s/%s: claim %s grows to %s", store.getMetadata().getNamespace(),
+            store.getMetadata().getName(), claim, plan.size());
+      } catch (KubernetesClientException e) {
+        failures.add(claim + ": " + (e.getStatus() != null && e.getStatus().getMessage() != null
+            ? e.getStatus().getMessage() : e.getMessage()));
+      }
+    }
+    return failures;
+  }
+
+  /**
+   * Retain keeps the data claims, the backup claim and the connection Secret (the credentials the
+   * data was initialized with: a store re-created with the same name adopts all three). Delete
+   * removes the claims and gives the Secret an owner reference, so garbage collection removes it
+   * with the store (the operator may create and patch Secrets, not delete them).
+   */
   @Override
   public DeleteControl cleanup(MemoryStore store, Context<MemoryStore> context) {
-    // deletionPolicy Retain keeps claims and backups; Delete's removal comes with the StatefulSet.
+    context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
+    if (store.getSpec().getDeletionPolicy() != DeletionPolicy.DELETE) {
+      return DeleteControl.defaultDelete();
+    }
+    KubernetesClient client = context.getClient();
+    String namespace = store.getMetadata().getNamespace();
+    List<String> claims = new ArrayList<>(secondary(context, PersistentVolumeClaim.class, DATA_CLAIMS, store).stream()
+        .map(c -> c.getMetadata().getName()).toList());
+    if (MemoryStoreBackupFactory.wantsClaim(store)
+        || client.persistentVolumeClaims().inNamespace(namespace).withName(MemoryStoreResources.backupClaim(store)).get() != null) {
+      claims.add(MemoryStoreResources.backupClaim(store));
+    }
+    claims.forEach(name -> client.persistentVolumeClaims().inNamespace(namespace).withName(name).delete());
+    var owner = new OwnerReferenceBuilder().withApiVersion(store.getApiVersion()).withKind(store.getKind())
+        .withName(store.getMetadata().getName()).withUid(store.getMetadata().getUid()).build();
+    var secret = client.secrets().inNamespace(namespace).withName(MemoryStoreResources.secret(store));
+    if (secret.get() != null) {
+      secret.edit(s -> {
+        s.getMetadata().setOwnerReferences(List.of(owner));
+        return s;
+      });
+    }
+    LOG.infof("MemoryStore %s/%s deleted with deletionPolicy Delete: claims %s removed", namespace,
+        store.getMetadata().getName(), claims);
     return DeleteControl.defaultDelete();
+  }
+
+  /** Data claims (made by the StatefulSet) and backup Jobs (made by the CronJob): labelled, not owned by the store. */
+  @Override
+  public List<EventSource<?, MemoryStore>> prepareEventSources(EventSourceContext<MemoryStore> context) {
+    return List.of(byInstanceLabel(context, PersistentVolumeClaim.class, DATA_CLAIMS, MemoryStoreResources.DATABASE),
+        byInstanceLabel(context, Job.class, BACKUP_JOBS, MemoryStoreResources.BACKUP));
+  }
+
+  private static <R extends HasMetadata> EventSource<R, MemoryStore> byInstanceLabel(EventSourceContext<MemoryStore> context,
+      Class<R> type, String name, String component) {
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, MemoryStore.class).withName(name)
+        .withLabelSelector(MemoryStoreResources.CHILDREN_SELECTOR + ",app.kubernetes.io/component=" + component)
+        .withSecondaryToPrimaryMapper(r -> r.getMetadata().getLabels() == null
+            || !r.getMetadata().getLabels().containsKey(INSTANCE_LABEL) ? Set.of()
+            : Set.of(new ResourceID(r.getMetadata().getLabels().get(INSTANCE_LABEL), r.getMetadata().getNamespace())))
+        .build(), context);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R extends HasMetadata> Set<R> secondary(Context<MemoryStore> context, Class<R> type, String source,
+      MemoryStore store) {
+    return ((InformerEventSource<R, MemoryStore>) context.eventSourceRetriever().getEventSourceFor(type, source))
+        .getSecondaryResources(store);
   }
 }
