@@ -5,6 +5,7 @@ import dev.autonomy.api.v1alpha1.agent.AgentSpec;
 import dev.autonomy.api.v1alpha1.common.SecretKeyRef;
 import dev.autonomy.api.v1alpha1.memory.MemoryStore;
 import dev.autonomy.controllers.common.PodSecurity;
+import dev.autonomy.controllers.memory.MemoryStoreResources;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -29,7 +30,7 @@ public final class AgentDeploymentFactory {
     Agent agent = in.agent();
     AgentSpec spec = agent.getSpec();
     Map<String, String> podLabels = new LinkedHashMap<>(AgentResources.labels(agent));
-    in.memoryStore().ifPresent(store -> podLabels.put(AgentResources.MEMORY_STORE_LABEL, store.getMetadata().getName()));
+    in.memoryStore().ifPresent(store -> podLabels.putAll(MemoryStoreResources.clientLabels(store)));
     if (in.runLocal()) {
       podLabels.put("autonomy.dev/run-local", "true");
     }
@@ -81,17 +82,11 @@ public final class AgentDeploymentFactory {
     return spec.getAutoscaling() != null && Boolean.TRUE.equals(spec.getAutoscaling().getEnabled());
   }
 
-  /** Where the memory library finds the store; credentials come from the store's connection Secret. */
+  /** Where the memory library finds the store: the store's connection settings, by Secret reference. */
   static List<EnvVar> memoryEnv(MemoryStore store) {
-    List<EnvVar> env = new ArrayList<>();
-    env.add(env("AUTONOMY_MEMORY_BACKEND", store.getSpec().getBackend().toString()));
-    env.add(env("AUTONOMY_MEMORY_STORE", store.getMetadata().getName()));
-    if (store.getSpec().getEmbedding() != null) {
-      env.add(env("AUTONOMY_MEMORY_DIMENSION", String.valueOf(store.getSpec().getEmbedding().getDimension())));
+    List<EnvVar> env = new ArrayList<>(MemoryStoreResources.connectionEnv(store));
+    if (store.getSpec().getEmbedding() != null && store.getSpec().getEmbedding().getModel() != null) {
       env.add(env("AUTONOMY_MEMORY_EMBEDDING_MODEL", store.getSpec().getEmbedding().getModel()));
-    }
-    if (store.getStatus() != null && store.getStatus().getEndpoint() != null) {
-      env.add(env("AUTONOMY_MEMORY_ENDPOINT", store.getStatus().getEndpoint()));
     }
     return env;
   }

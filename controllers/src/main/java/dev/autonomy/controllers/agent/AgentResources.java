@@ -11,8 +11,6 @@ public final class AgentResources {
   static final String OUTCOMES_COMPONENT = "planner-outcomes";
   /** Informer selectors: the operator watches only what it made. */
   static final String MANAGED = "app.kubernetes.io/managed-by=autonomy-operator,app.kubernetes.io/name=" + NAME;
-  /** Pods of Agents bound to a MemoryStore carry this label; the store's NetworkPolicy admits them. */
-  public static final String MEMORY_STORE_LABEL = "autonomy.dev/memory-store";
   public static final String CONFIG_HASH_ANNOTATION = "autonomy.dev/config-hash";
   public static final String CONFIG_KEY = "planner.json";
   public static final String CONFIG_DIR = "/etc/autonomy/planner";

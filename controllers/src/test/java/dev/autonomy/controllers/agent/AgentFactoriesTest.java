@@ -58,7 +58,7 @@ class AgentFactoriesTest {
     assertThat(d.getSpec().getReplicas()).isEqualTo(2);
     assertThat(d.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/instance", "sre");
     var pod = d.getSpec().getTemplate();
-    assertThat(pod.getMetadata().getLabels()).containsEntry(AgentResources.MEMORY_STORE_LABEL, "mem")
+    assertThat(pod.getMetadata().getLabels()).containsEntry("autonomy.dev/memory-store", "mem")
         .doesNotContainKey("autonomy.dev/run-local");
     assertThat(pod.getMetadata().getAnnotations()).containsKey(AgentResources.CONFIG_HASH_ANNOTATION);
     assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("sre-planner");
@@ -71,7 +71,9 @@ class AgentFactoriesTest {
     assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
     assertThat(c.getEnv()).extracting(EnvVar::getName).contains("AUTONOMY_PLANNER_CONFIG", "AUTONOMY_MODEL_API_KEY_FILE",
         "AUTONOMY_OUTCOMES_CONFIGMAP", "AUTONOMY_MEMORY_BACKEND");
-    assertThat(c.getEnv()).allSatisfy(e -> assertThat(e.getValueFrom()).as("no secret values in env").isNull());
+    assertThat(c.getEnv()).filteredOn(e -> e.getName().equals("AUTONOMY_MEMORY_PASSWORD")).singleElement()
+        .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef()).as("secrets by reference only").isNotNull());
+    assertThat(c.getEnv()).filteredOn(e -> e.getValue() != null).noneSatisfy(e -> assertThat(e.getName()).contains("PASSWORD"));
     assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getSecret() != null)
         .singleElement().satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("model-key"));
   }
