@@ -103,7 +103,7 @@ public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<M
       refs.requireSecretKey("spec.backup.target.s3.credentialsSecretRef",
           spec.getBackup().getTarget().getS3().getCredentialsSecretRef().getName(), null);
     }
-    Verdict verdict = Verdict.of(refs.missing(), MemoryStoreValidator.problems(spec));
+    Verdict verdict = Verdict.of(refs.missing(), MemoryStoreValidator.problems(store.getMetadata().getName(), spec));
 
     MemoryStoreStatus previous = store.getStatus();
     MemoryStoreStatus next = Copies.deepCopy(previous, MemoryStoreStatus.class, MemoryStoreStatus::new);

@@ -14,7 +14,24 @@ public final class MemoryStoreValidator {
       "nomic-embed-text", 768, "text-embedding-3-small", 1536, "text-embedding-3-large", 3072,
       "text-embedding-ada-002", 1536);
 
+  /**
+   * Longest store name whose children's names stay valid: the CronJob {@code <name>-backup} may
+   * have 52 characters, as may a StatefulSet whose pods carry {@code controller-revision-hash}.
+   */
+  static final int MAX_NAME_LENGTH = 45;
+
   private MemoryStoreValidator() {}
+
+  /** Problems of the store's name and spec. */
+  public static List<String> problems(String name, MemoryStoreSpec spec) {
+    List<String> problems = new ArrayList<>();
+    if (name != null && name.length() > MAX_NAME_LENGTH) {
+      problems.add("metadata.name must have at most " + MAX_NAME_LENGTH + " characters (it has " + name.length()
+          + "): the store's StatefulSet, Services and backup CronJob are named after it");
+    }
+    problems.addAll(problems(spec));
+    return problems;
+  }
 
   public static List<String> problems(MemoryStoreSpec spec) {
     List<String> problems = new ArrayList<>();

@@ -16,4 +16,12 @@ class MemoryStoreValidatorTest {
     spec.getEmbedding().setModel("my-own-model");
     assertThat(MemoryStoreValidator.problems(spec)).isEmpty();
   }
+
+  @Test
+  void aNameTooLongForTheChildrenIsNamed() {
+    MemoryStoreSpec spec = new MemoryStoreSpec();
+    assertThat(MemoryStoreValidator.problems("a".repeat(45), spec)).isEmpty();
+    assertThat(MemoryStoreValidator.problems("a".repeat(46), spec)).singleElement().asString()
+        .contains("metadata.name").contains("45");
+  }
 }
