@@ -15,13 +15,21 @@ import (
 	"k8s.io/apimachinery/pkg/util/intstr"
 )
 
-// probe runs the container's readiness and liveness probes against the local process.
+// probe runs the container's probes against the local process like a kubelet: the startup probe
+// first (killing a process that never starts), then readiness and liveness.
 func (p *podRun) probe(ctx context.Context, c corev1.Container, spec *processSpec, pid int) {
+	if c.StartupProbe != nil && !p.untilStarted(ctx, c.StartupProbe, spec) {
+		if ctx.Err() == nil {
+			p.logf("startup probe failed: killing pid %d", pid)
+			_ = syscall.Kill(-pid, syscall.SIGKILL)
+		}
+		return
+	}
 	if c.ReadinessProbe != nil {
-		go p.probeLoop(ctx, c.ReadinessProbe, spec, func(ok bool) { p.setReady(ctx, ok) })
+		go p.probeLoop(ctx, c.ReadinessProbe, spec, true, func(ok bool) { p.setReady(ctx, ok) })
 	}
 	if c.LivenessProbe != nil {
-		go p.probeLoop(ctx, c.LivenessProbe, spec, func(ok bool) {
+		go p.probeLoop(ctx, c.LivenessProbe, spec, false, func(ok bool) {
 			if !ok {
 				p.logf("liveness probe failed: killing pid %d", pid)
 				_ = syscall.Kill(-pid, syscall.SIGKILL)
@@ -30,10 +38,32 @@ func (p *podRun) probe(ctx context.Context, c corev1.Container, spec *processSpe
 	}
 }
 
-// probeLoop reports a result each time the success or failure threshold is crossed.
-func (p *podRun) probeLoop(ctx context.Context, pr *corev1.Probe, spec *processSpec, report func(bool)) {
+// untilStarted polls the startup probe until it succeeds, or until failureThreshold × period passed.
+func (p *podRun) untilStarted(ctx context.Context, pr *corev1.Probe, spec *processSpec) bool {
 	period := time.Duration(max(pr.PeriodSeconds, 1)) * time.Second
-	period = min(period, 2*time.Second) // tests should not wait on production periods
+	deadline := time.Now().Add(time.Duration(pr.InitialDelaySeconds)*time.Second + time.Duration(max(pr.FailureThreshold, 3))*period)
+	timeout := time.Duration(max(pr.TimeoutSeconds, 1)) * time.Second
+	for time.Now().Before(deadline) {
+		if p.check(ctx, pr, spec, timeout) == nil {
+			return true
+		}
+		select {
+		case <-time.After(250 * time.Millisecond):
+		case <-ctx.Done():
+			return false
+		}
+	}
+	return false
+}
+
+// probeLoop reports a result each time the success or failure threshold is crossed. Readiness is
+// polled faster than its period (tests should not wait on production periods); liveness keeps its
+// period, so a slow moment is not mistaken for a dead process.
+func (p *podRun) probeLoop(ctx context.Context, pr *corev1.Probe, spec *processSpec, fast bool, report func(bool)) {
+	period := time.Duration(max(pr.PeriodSeconds, 1)) * time.Second
+	if fast {
+		period = min(period, 2*time.Second)
+	}
 	timeout := time.Duration(max(pr.TimeoutSeconds, 1)) * time.Second
 	success, failure := max(pr.SuccessThreshold, 1), max(pr.FailureThreshold, 3)
 	select {
@@ -54,8 +84,12 @@ func (p *podRun) probeLoop(ctx context.Context, pr *corev1.Probe, spec *processS
 				report(false)
 			}
 		}
+		next := period
+		if fast {
+			next = min(period, 500*time.Millisecond*time.Duration(1+ok+bad))
+		}
 		select {
-		case <-time.After(min(period, 500*time.Millisecond*time.Duration(1+ok+bad))):
+		case <-time.After(next):
 		case <-ctx.Done():
 			return
 		}

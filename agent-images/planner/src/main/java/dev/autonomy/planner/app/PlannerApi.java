@@ -160,8 +160,7 @@ public class PlannerApi {
             return;
           }
           try {
-            sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(json.writeValueAsString(data)).build());
+            sink.send(sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build());
           } catch (Exception ex) {
             ep.unlisten(this);
           }
@@ -172,8 +171,7 @@ public class PlannerApi {
     synchronized (lock) {
       for (Step s : earlier) {
         try {
-          sink.send(sse.newEventBuilder().name("step").mediaType(MediaType.APPLICATION_JSON_TYPE)
-              .data(json.writeValueAsString(s)).build());
+          sink.send(sse.newEventBuilder().name("step").data(json.writeValueAsString(s)).build());
         } catch (Exception ex) {
           ep.unlisten(listener);
           return;

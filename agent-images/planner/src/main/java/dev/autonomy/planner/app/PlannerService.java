@@ -5,6 +5,7 @@ import dev.autonomy.api.v1alpha1.agent.ModelEndpoint;
 import dev.autonomy.api.v1alpha1.agent.ToolName;
 import dev.autonomy.api.v1alpha1.agent.ToolsSpec;
 import dev.autonomy.memory.AgentMemory;
+import dev.autonomy.memory.EmbeddingModels;
 import dev.autonomy.memory.MemoryConfig;
 import dev.autonomy.planner.config.ConfigLoader;
 import dev.autonomy.planner.config.GoDurations;
@@ -14,6 +15,7 @@ import dev.autonomy.planner.engine.GoalRunner;
 import dev.autonomy.planner.engine.MicrometerPlannerMetrics;
 import dev.autonomy.planner.engine.PlannerEngine;
 import dev.autonomy.planner.engine.PlannerSettings;
+import dev.autonomy.planner.memory.Embeddings;
 import dev.autonomy.planner.memory.PlannerMemory;
 import dev.autonomy.planner.model.Backoff;
 import dev.autonomy.planner.model.ChatModelFactory;
@@ -33,6 +35,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +74,8 @@ public class PlannerService {
     this.config = loader.load();
     this.metrics = new MicrometerPlannerMetrics(registry);
     this.model = buildModel(config, loader, metrics);
+    metrics.models(model.fallback() == null ? List.of(model.primary().label())
+        : List.of(model.primary().label(), model.fallback().label()));
     this.memory = new PlannerMemory(config.getAgent(), openMemory(config, loader),
         GoDurations.parse(memoryOpenTimeout, Duration.ofSeconds(60)));
     ToolsSpec t = config.getTools();
@@ -121,26 +126,56 @@ public class PlannerService {
             + env.getOrDefault("AUTONOMY_MEMORY_DATABASE", "postgres"));
       }
     }
+    configureDjl();
     CompletableFuture<AgentMemory> future = new CompletableFuture<>();
     Thread opener = new Thread(() -> {
       long t0 = System.nanoTime();
       try {
         MemoryConfig mc = MemoryConfig.from(props, env);
-        AgentMemory m = AgentMemory.open(mc);
+        AgentMemory m = AgentMemory.open(mc, Embeddings.forName(mc.embeddingModel(), cacheDir()));
         LOG.infof("memory open: %s in %d ms", m.backend().name(), (System.nanoTime() - t0) / 1_000_000);
         future.complete(m);
       } catch (RuntimeException e) {
         LOG.errorf("the memory store cannot be opened (%s); using an in-process store instead", e.getMessage());
         try {
-          future.complete(AgentMemory.open(MemoryConfig.inProcess()));
-        } catch (RuntimeException e2) {
+          future.complete(AgentMemory.open(MemoryConfig.inProcess(),
+              Embeddings.forName(EmbeddingModels.ALL_MINILM_L6_V2, cacheDir())));
+        } catch (RuntimeException | Error e2) {
+          LOG.errorf(e2, "no memory at all: %s", e2.getMessage());
           future.completeExceptionally(e2);
         }
+      } catch (Error e) {
+        // e.g. OutOfMemoryError loading the embedding model into too small a heap: no memory, but no hang.
+        LOG.errorf(e, "no memory: %s", e.toString());
+        future.completeExceptionally(e);
       }
     }, "planner-memory-open");
     opener.setDaemon(true);
     opener.start();
     return future;
+  }
+
+  /**
+   * Where the embedding model's files and DJL's tokenizer library are unpacked:
+   * {@code AUTONOMY_PLANNER_CACHE_DIR}, else {@code <java.io.tmpdir>/autonomy-planner} (the pod mounts
+   * an emptyDir at /tmp; the root file system may be read-only).
+   */
+  static Path cacheDir() {
+    String dir = System.getenv("AUTONOMY_PLANNER_CACHE_DIR");
+    return dir == null || dir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "autonomy-planner") : Path.of(dir);
+  }
+
+  /** DJL (the tokenizer's native library) caches under $HOME unless told: point it at the cache dir, offline. */
+  static void configureDjl() {
+    if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+      System.setProperty("DJL_CACHE_DIR", cacheDir().resolve("djl").toString());
+    }
+    if (System.getProperty("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+    if (System.getProperty("offline") == null) {
+      System.setProperty("offline", "true");
+    }
   }
 
   static ApprovalGate approvals(HumanApprovalToolSpec spec) {

@@ -190,7 +190,7 @@ public final class GoalRunner {
       List<String> repairs = new ArrayList<>();
       List<Task> tasks = PlanTree.tasksFrom(a.value(), null, 1, toolNames, repairs);
       PlanTree plan = new PlanTree(tasks);
-      d.answer(a).output = planOutput(plan, repairs, a.rejected());
+      d.answer(a).output = planOutput(plan, repairs, a.rejected()).set("answer", a.value());
       d.summary = "planned " + tasks.size() + " tasks";
       return plan;
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,6 +37,18 @@ public final class MicrometerPlannerMetrics implements PlannerMetrics, Resilient
     this.fallbacks = Counter.builder("autonomy.planner.model.fallbacks")
         .description("Calls handed to the fallback model after the primary failed").register(registry);
     registry.gauge("autonomy.planner.episodes.running", running);
+  }
+
+  /** Registers the per-model series at zero, so a scrape shows them before the first retry. */
+  public void models(List<String> labels) {
+    for (String model : labels) {
+      Counter.builder("autonomy.planner.model.retries").description("Retried model calls (429, 5xx, timeouts)")
+          .tag("model", model).register(registry);
+      for (String direction : List.of("input", "output")) {
+        Counter.builder("autonomy.planner.tokens").description("Model tokens").tag("model", model)
+            .tag("direction", direction).register(registry);
+      }
+    }
   }
 
   @Override

@@ -61,7 +61,11 @@ public final class PlanTree {
       task.title = t.path("title").asText();
       String tool = t.path("tool").asText("none");
       task.tool = tools.contains(tool) ? tool : "none";
-      task.successCriteria = t.path("successCriteria").asText();
+      task.successCriteria = t.path("successCriteria").asText("").strip();
+      if (task.successCriteria.isEmpty()) {
+        task.successCriteria = "The result accomplishes: " + task.title;
+        repairs.add("task '" + task.id + "': empty success criterion replaced by its title");
+      }
       task.complex = t.path("complex").asBoolean(false);
       task.depth = depth;
       out.add(task);

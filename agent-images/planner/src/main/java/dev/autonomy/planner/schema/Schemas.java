@@ -39,7 +39,8 @@ public final class Schemas {
     ObjectNode deps = p.putObject("dependsOn");
     deps.put("type", "array").put("maxItems", MAX_TASKS);
     deps.set("items", string(1, 64));
-    p.set("successCriteria", string(1, 1000));
+    // May be empty: small models often leave it so; the plan then gets a default criterion (a repair).
+    p.set("successCriteria", string(0, 1000));
     p.putObject("complex").put("type", "boolean");
     required(task, "id", "title", "tool", "dependsOn", "successCriteria", "complex");
 
