@@ -72,8 +72,11 @@ class MemoryStoreIT {
   }
 
   @AfterAll
-  static void stopOperator() {
+  static void stopOperator(KubernetesClient client, TestNamespace ns) {
     if (operator != null) {
+      // Stores hold a finalizer: let the operator release them, or the namespace cannot go.
+      client.resources(MemoryStore.class).inNamespace(ns.name()).delete();
+      await().atMost(TIMEOUT).until(() -> client.resources(MemoryStore.class).inNamespace(ns.name()).list().getItems().isEmpty());
       operator.close();
       assertThat(operator.errorLines()).as("ERROR lines in the operator log").isEmpty();
       assertThat(operator.log()).as("credentials never logged").doesNotContainPattern("(?i)password=|api-key=");
