@@ -28,6 +28,7 @@ import java.util.function.Function;
  *   <tr><td>HOST, PORT, DATABASE</td><td>override the URL's parts (e.g. a loopback address)</td></tr>
  *   <tr><td>USER, PASSWORD, PASSWORD_FILE</td><td>credentials; or SECRET_DIR, a mounted Secret with
  *       files {@code username} (or {@code user}) and {@code password}</td></tr>
+ *   <tr><td>API_KEY</td><td>Qdrant's API key</td></tr>
  *   <tr><td>CHROMA_TENANT, CHROMA_DATABASE</td><td>Chroma's tenant and database
  *       ({@code default_tenant}, {@code default_database})</td></tr>
  *   <tr><td>COLLECTION_PREFIX</td><td>{@code autonomy_memory}: collections {@code <prefix>_episodes},
@@ -85,6 +86,7 @@ public final class MemoryConfig {
   private final String database;
   private final String user;
   private final String password;
+  private final String apiKey;
   private final String url;
   private final String chromaTenant;
   private final String chromaDatabase;
@@ -111,6 +113,7 @@ public final class MemoryConfig {
     this.database = b.database;
     this.user = b.user;
     this.password = b.password;
+    this.apiKey = b.apiKey;
     this.url = b.url;
     this.chromaTenant = b.chromaTenant;
     this.chromaDatabase = b.chromaDatabase;
@@ -176,6 +179,7 @@ public final class MemoryConfig {
     get.apply("SECRET_DIR").map(Path::of).ifPresent(dir -> {
       readFile(dir.resolve("username")).or(() -> readFile(dir.resolve("user"))).ifPresent(b::user);
       readFile(dir.resolve("password")).ifPresent(b::password);
+      readFile(dir.resolve("apiKey")).or(() -> readFile(dir.resolve("api-key"))).ifPresent(b::apiKey);
     });
     get.apply("HOST").ifPresent(b::host);
     get.apply("PORT").map(Integer::parseInt).ifPresent(b::port);
@@ -183,6 +187,7 @@ public final class MemoryConfig {
     get.apply("USER").ifPresent(b::user);
     get.apply("PASSWORD_FILE").map(Path::of).flatMap(MemoryConfig::readFile).ifPresent(b::password);
     get.apply("PASSWORD").ifPresent(b::password);
+    get.apply("API_KEY").ifPresent(b::apiKey);
     get.apply("CHROMA_TENANT").ifPresent(v -> b.chromaTenant = v);
     get.apply("CHROMA_DATABASE").ifPresent(v -> b.chromaDatabase = v);
     get.apply("COLLECTION_PREFIX").ifPresent(b::collectionPrefix);
@@ -267,7 +272,12 @@ public final class MemoryConfig {
     return urlUserInfo().filter(ui -> ui.contains(":")).map(ui -> decode(ui.substring(ui.indexOf(':') + 1))).orElse("");
   }
 
-  /** Chroma's base URL, {@code http://host:port}. */
+  /** Qdrant's API key ({@code api-key} header), or null. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** Chroma's or Qdrant's base URL, {@code http://host:port}. */
   public String httpUrl() {
     String scheme = urlPart(URI::getScheme).filter(s -> s.startsWith("http")).orElse("http");
     return scheme + "://" + host() + ":" + port();
@@ -368,6 +378,7 @@ public final class MemoryConfig {
     b.database = database;
     b.user = user;
     b.password = password;
+    b.apiKey = apiKey;
     b.url = url;
     b.chromaTenant = chromaTenant;
     b.chromaDatabase = chromaDatabase;
@@ -410,6 +421,7 @@ public final class MemoryConfig {
     private String database;
     private String user;
     private String password;
+    private String apiKey;
     private String url;
     private String chromaTenant = "default_tenant";
     private String chromaDatabase = "default_database";
@@ -461,6 +473,11 @@ public final class MemoryConfig {
 
     public Builder password(String password) {
       this.password = password;
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
       return this;
     }
 
