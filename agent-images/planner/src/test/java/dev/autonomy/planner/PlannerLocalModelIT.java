@@ -91,7 +91,7 @@ class PlannerLocalModelIT {
     spec.setEndpoint(llm.get("AUTONOMY_LLM_URL"));
     spec.setModelName(llm.get("AUTONOMY_LLM_MODEL"));
     spec.setTemperature(0.0);
-    spec.setMaxTokens(256);
+    spec.setMaxTokens(200);
     spec.setTimeout("120s");
     spec.setMaxRetries(1);
     model = new CountingChatModel(ChatModelFactory.create(spec, null));
@@ -104,7 +104,7 @@ class PlannerLocalModelIT {
     http.setAllowedHosts(List.of(host));
     http.setAllowedMethods(List.of("GET"));
     PlannerSpec planner = new PlannerSpec();
-    planner.setMaxDepth(2);
+    planner.setMaxDepth(1);
     planner.setMaxSteps(30);
     planner.setMaxRetriesPerTask(1);
     planner.setTimeBudget("8m");

@@ -131,6 +131,62 @@ class PlannerProcessIT {
   }
 
   @Test
+  void notReadyWhileNoModelAnswersAndTheKeyIsNeverLogged() throws Exception {
+    int deadPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      deadPort = s.getLocalPort();
+    }
+    Path dir = Files.createDirectories(Path.of("target", "planner-runs"));
+    Path key = Files.writeString(dir.resolve("dead-model-key"), "sk-test-4f9a1c-never-log-me\n");
+    Path file = Files.writeString(dir.resolve("planner-dead-model.json"), """
+        {"agent": "mute", "namespace": "nowhere",
+         "model": {"provider": "openai-compatible", "endpoint": "http://127.0.0.1:%d/v1", "modelName": "gone",
+                   "timeout": "2s", "maxRetries": 0},
+         "tools": {"kubernetesRead": {"enabled": false}}}
+        """.formatted(deadPort));
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path log = dir.resolve("planner-dead-model.log");
+    ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-jar", "target/quarkus-app/quarkus-run.jar")
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    b.environment().put("AUTONOMY_PLANNER_CONFIG", file.toAbsolutePath().toString());
+    b.environment().put("AUTONOMY_MODEL_API_KEY_FILE", key.toAbsolutePath().toString());
+    b.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    b.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    b.environment().put("QUARKUS_LOG_LEVEL", "DEBUG");
+    Process p = b.start();
+    try {
+      HttpResponse<String> live = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (System.nanoTime() < deadline && p.isAlive()) {
+        try {
+          live = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
+              HttpResponse.BodyHandlers.ofString());
+          if (live.statusCode() == 200) {
+            break;
+          }
+        } catch (java.io.IOException notYet) {
+          Thread.sleep(200);
+        }
+      }
+      assertThat(live).as("live: %s", Files.readString(log)).isNotNull();
+      assertThat(live.statusCode()).isEqualTo(200);
+      Thread.sleep(3000);  // the first model check has run (and failed)
+      HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body()).contains("\"DOWN\"").contains("openai-compatible/gone").doesNotContain("sk-test");
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
+    assertThat(Files.readString(log)).doesNotContain("sk-test-4f9a1c");
+  }
+
+  @Test
   void theApiTakesAGoalAndStreamsItsSteps() throws Exception {
     HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + planner.port()
         + "/api/goals")).header("Content-Type", "application/json")

@@ -115,7 +115,7 @@ public final class ScriptedChatModel implements ChatModel {
       return prompt.contains("Split this task") ? "decompose" : prompt.contains("Plan the remaining work") ? "replan"
           : "plan";
     }
-    if (p.has("thought")) {
+    if (p.has("action")) {
       return "act";
     }
     if (p.has("success")) {

@@ -86,13 +86,15 @@ final class Prompts {
       }
     }
     if (actions.size() == 1 && !actions.get(0).equals("finish")) {
-      u.append("Use the ").append(actions.get(0)).append(" tool now: give its input.");
+      u.append("Use the ").append(actions.get(0)).append(" tool now. Answer with a JSON object {\"action\", "
+          + "\"input\"}.");
     } else if (actions.size() == 1) {
-      u.append("Finish now: put the task's result in answer.");
+      u.append("Finish now: give the task's result. Answer with a JSON object {\"action\": \"finish\", "
+          + "\"answer\"}.");
     } else {
-      u.append("Choose the next action: a tool (with its input), or finish with the result in answer.");
+      u.append("Choose the next action: a tool (with its input), or finish with the result in answer. Answer with "
+          + "a JSON object {\"thought\", \"action\", \"input\", \"answer\"}.");
     }
-    u.append(" Answer with a JSON object {\"thought\", \"action\", \"input\", \"answer\"}.");
     return List.of(SystemMessage.from(system), UserMessage.from(u.toString()));
   }
 

@@ -53,17 +53,33 @@ public final class Schemas {
   }
 
   /**
-   * One ReAct turn: a thought, the action ({@code finish} or a tool), the tool's input and, when
-   * finishing, the answer. {@code input} is checked again against the chosen tool's own schema.
+   * One ReAct turn: the action ({@code finish} or a tool), the tool's input and, when finishing, the
+   * answer; with a choice to make, a thought first. A turn with one allowed action asks only for what
+   * it needs (fewer tokens for a model to write): a tool turn {@code {action, input}}, a finishing turn
+   * {@code {action, answer}}. {@code input} is checked again against the chosen tool's own schema.
    */
   public static ObjectNode action(List<String> actions, JsonNode inputSchema) {
     ObjectNode root = object();
     ObjectNode p = root.putObject("properties");
-    p.set("thought", string(0, 2000));
+    boolean onlyFinish = actions.size() == 1 && actions.get(0).equals(FINISH);
+    boolean onlyTool = actions.size() == 1 && !onlyFinish;
+    if (!onlyFinish && !onlyTool) {
+      p.set("thought", string(0, 2000));
+    }
     p.set("action", enumOf(actions));
-    p.set("input", inputSchema == null ? object() : inputSchema);
-    p.set("answer", string(0, 4000));
-    required(root, "thought", "action", "input", "answer");
+    if (!onlyFinish) {
+      p.set("input", inputSchema == null ? object() : inputSchema);
+    }
+    if (!onlyTool) {
+      p.set("answer", string(0, 4000));
+    }
+    if (onlyFinish) {
+      required(root, "action", "answer");
+    } else if (onlyTool) {
+      required(root, "action", "input");
+    } else {
+      required(root, "thought", "action", "input", "answer");
+    }
     return root;
   }
 

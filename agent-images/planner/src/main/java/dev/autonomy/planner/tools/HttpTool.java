@@ -21,12 +21,13 @@ import java.util.stream.Collectors;
 
 /**
  * HTTP requests to allow-listed hosts with allow-listed methods only. The model gives
- * {@code method}, {@code host} (one of the allowed hosts), {@code path} and optionally {@code scheme}
- * and {@code body}; the URL is built here, so a path cannot name another host. Redirects are not
- * followed (a redirect could leave the allow-list); the body is truncated to {@code maxResponseBytes}.
- * Without a scheme: https for port 443 or no port, http otherwise.
+ * {@code method}, {@code host} (one of the allowed hosts), {@code path} and, for POST/PUT/PATCH,
+ * {@code body}; the URL is built here, so a path cannot name another host. The scheme is https for
+ * port 443, 8443 or no port, http otherwise. Redirects are not followed (a redirect could leave the
+ * allow-list); the response is truncated to {@code maxResponseBytes}.
  */
 public final class HttpTool implements Tool {
+  private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
   private final HostAllowList hosts;
   private final Set<String> methods;
   private final Duration timeout;
@@ -63,8 +64,9 @@ public final class HttpTool implements Tool {
     p.set("method", Schemas.enumOf(methods));
     p.set("host", hosts.enumerable() ? Schemas.enumOf(hosts.hosts()) : Schemas.string(1, 260));
     p.set("path", Schemas.string(0, 2048));
-    p.set("scheme", Schemas.enumOf(List.of("http", "https")));
-    p.set("body", Schemas.string(0, 65536));
+    if (methods.stream().anyMatch(BODY_METHODS::contains)) {
+      p.set("body", Schemas.string(0, 65536));
+    }
     Schemas.required(s, "method", "host", "path");
     return s;
   }
@@ -86,7 +88,7 @@ public final class HttpTool implements Tool {
       return ToolResult.refused("host " + uri.getHost() + ":" + port + " is not allowed (allowed: "
           + String.join(", ", hosts.hosts()) + ")");
     }
-    String body = input.path("body").asText("");
+    String body = BODY_METHODS.contains(method) ? input.path("body").asText("") : "";
     HttpRequest.BodyPublisher publisher = body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, publisher)
@@ -126,9 +128,10 @@ public final class HttpTool implements Tool {
     }
     String scheme = input.path("scheme").asText("").strip().toLowerCase(Locale.ROOT);
     if (scheme.isEmpty()) {
-      scheme = port < 0 || port == 443 ? "https" : "http";
+      scheme = port < 0 || port == 443 || port == 8443 ? "https" : "http";
     }
-    String path = input.path("path").asText("/").strip();
+    // A path has no blanks: what follows one is prose a small model copied from the task.
+    String path = input.path("path").asText("/").strip().split("\\s+", 2)[0].replace("\"", "");
     if (!path.startsWith("/")) {
       path = "/" + path;
     }
