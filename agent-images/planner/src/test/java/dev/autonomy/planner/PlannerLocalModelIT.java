@@ -138,11 +138,16 @@ class PlannerLocalModelIT {
     // 1. A goal, planned and executed by the real model. The weak model may judge its own result a
     //    failure; the planner then reflects, retries and re-plans within its budgets. Until one
     //    episode solves it (each sees the previous one's memories), at most three.
+    //    A solved episode whose tool call worked is what plan memory can replay.
     Episode first = null;
-    for (int i = 0; i < 3 && (first == null || first.state() != EpisodeState.SUCCEEDED); i++) {
+    boolean toolRan = false;
+    for (int i = 0; i < 3 && !(first != null && first.state() == EpisodeState.SUCCEEDED && toolOk(first)); i++) {
       first = engine.run(GoalRequest.of(goal(".")));
       assertStructure(first);
+      toolRan |= toolOk(first);
     }
+    assertThat(toolRan).as("an HTTP tool step reached the local server").isTrue();
+    assertThat(requests).anyMatch(r -> r.startsWith("GET /"));
     assertThat(first.state()).as("the first goal's outcome: %s", first.reason()).isEqualTo(EpisodeState.SUCCEEDED);
 
     // The episode (and the solved plan) are in the real pgvector store.
@@ -166,7 +171,12 @@ class PlannerLocalModelIT {
     assertThat(requests.size()).isGreaterThan(requestsBefore);  // the tool call was replayed, fresh
   }
 
-  /** A schema-valid plan tree, and at least one tool step that reached the local server. */
+  private static boolean toolOk(Episode ep) {
+    return ep.steps().stream().anyMatch(s -> s.kind() == StepKind.TOOL && s.ok()
+        && s.output().path("output").asText().startsWith("HTTP 200 GET http://" + host));
+  }
+
+  /** A schema-valid plan tree, every step timed. */
   private static void assertStructure(Episode ep) {
     System.out.printf("episode %s: %s, %d steps, %d tokens, %d model calls%n", ep.id(), ep.state(), ep.countedSteps(),
         ep.tokens(), ep.modelCalls());
@@ -189,9 +199,6 @@ class PlannerLocalModelIT {
       assertThat(t.tool).isIn("http", "none");
       assertThat(ids).containsAll(t.dependsOn);
     }
-    assertThat(ep.steps()).anyMatch(s -> s.kind() == StepKind.TOOL && s.ok()
-        && s.output().path("output").asText().startsWith("HTTP 200 GET http://" + host));
-    assertThat(requests).anyMatch(r -> r.startsWith("GET /"));
     assertThat(ep.steps()).allMatch(s -> s.startedAt() != null && s.durationMs() >= 0);
     assertThat(ep.tokens()).isPositive();
   }
