@@ -91,6 +91,21 @@ class SchemaValidationTest {
   }
 
   @Test
+  void rawNewlinesInStringsAsGrammarConstrainedServersWriteThemAreReadNotRefused() {
+    try (Harness h = new Harness()) {
+      h.withMemory = false;
+      h.model.then("plan", plan(task("t1", "say\nhello", "none", false)))
+          .otherwise("act", "{\"action\": \"finish\", \"answer\": \"hello\n\tworld\"}")
+          .otherwise("evaluate", verdict(true));
+      Episode ep = h.run("Say hello");
+      assertThat(ep.state()).isEqualTo(EpisodeState.SUCCEEDED);
+      assertThat(ep.plan().leaves().get(0).title).isEqualTo("say\nhello");
+      assertThat(ep.summary()).isEqualTo("hello\n\tworld");
+      assertThat(h.model.count("plan")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void theSchemaSentToTheModelHasNoPatternsOrLengths() throws Exception {
     var full = Schemas.plan(List.of("http"));
     var sent = Schemas.forModel(full);

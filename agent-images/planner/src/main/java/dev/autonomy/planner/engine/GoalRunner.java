@@ -382,8 +382,8 @@ public final class GoalRunner {
         d.answer(a).output = a.value();
         d.summary = a.value().path("action").asText();
       } catch (InvalidAnswerException e) {
+        // No usable action this turn: what the tools returned so far is the attempt's result.
         d.fail(e);
-        observations.add("no valid action: " + Prompts.abbreviate(e.getMessage(), 300));
         return new React("", observations, calls, toolSteps, toolFailures);
       } catch (RuntimeException e) {
         d.fail(e);

@@ -1,8 +1,10 @@
 package dev.autonomy.planner.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.autonomy.planner.model.ModelGateway;
 import dev.autonomy.planner.model.ModelReply;
 import dev.autonomy.planner.model.ModelRequest;
@@ -19,7 +21,13 @@ import java.util.function.Function;
  * model is told what was wrong and asked again, up to {@code maxAttempts}.
  */
 public final class StructuredCaller {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Lenient about syntax only: grammar-constrained servers (llama.cpp) let raw newlines and tabs into
+   * strings, which strict JSON forbids. What the JSON says is still validated against the schema.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+      .build();
 
   /** Sees every reply (tokens, time) and may stop before an attempt (budgets). */
   public interface Observer {
