@@ -44,7 +44,7 @@ class ClusterIT {
         .load(getClass().getResourceAsStream("/widgets-crd.yaml")).item();
     client.resource(crd).serverSideApply();
     client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
             .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
     // Discovery learns of a new CRD a moment after it is established.
     await().atMost(TIMEOUT).ignoreExceptions().until(() -> client.genericKubernetesResources(
@@ -198,7 +198,8 @@ class ClusterIT {
         .waitUntilCondition(p -> "Running".equals(p.getStatus().getPhase()), 60, TimeUnit.SECONDS);
     assertThat(gpu.getSpec().getNodeName()).isEqualTo("kwok-gpu-0");
     Pod pending = client.pods().inNamespace(ns.name()).withName("too-many-gpus").waitUntilCondition(p ->
-        p.getStatus().getConditions().stream().anyMatch(c -> "PodScheduled".equals(c.getType())
+        p.getStatus() != null && p.getStatus().getConditions() != null
+            && p.getStatus().getConditions().stream().anyMatch(c -> "PodScheduled".equals(c.getType())
             && "Unschedulable".equals(c.getReason())), 60, TimeUnit.SECONDS);
     assertThat(pending.getSpec().getNodeName()).isNull();
   }

@@ -73,7 +73,7 @@ class LocalRunnerIT {
   }
 
   private static boolean ready(Pod p) {
-    return p != null && p.getStatus() != null && p.getStatus().getConditions().stream()
+    return p != null && p.getStatus() != null && p.getStatus().getConditions() != null && p.getStatus().getConditions().stream()
         .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
