@@ -36,11 +36,6 @@ public final class AgentValidator {
     if (model != null && model.getFallback() != null) {
       duration(problems, "spec.model.fallback.timeout", model.getFallback().getTimeout());
     }
-    boolean policyTool = spec.getTools() != null && spec.getTools().getPolicy() != null
-        && Boolean.TRUE.equals(spec.getTools().getPolicy().getEnabled());
-    if (policyTool && (spec.getPolicyRefs() == null || spec.getPolicyRefs().isEmpty())) {
-      problems.add("spec.tools.policy is enabled but spec.policyRefs names no Policy to ask");
-    }
     if (spec.getTools() != null && spec.getTools().getKubernetesRead() != null
         && spec.getTools().getKubernetesRead().getResources() != null) {
       List<String> unsupported = spec.getTools().getKubernetesRead().getResources().stream()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autonomy.api.v1alpha1.agent.AgentSpec;
 import dev.autonomy.api.v1alpha1.agent.ModelSpec;
-import dev.autonomy.api.v1alpha1.agent.PolicyRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +48,9 @@ class AgentValidatorTest {
   }
 
   @Test
-  void thePolicyToolNeedsAPolicyToAsk() {
+  void thePolicyToolWithoutPoliciesIsNotAnError() {
     AgentSpec spec = valid();
-    spec.getTools().getPolicy().setEnabled(true);
-    assertThat(AgentValidator.problems(spec)).singleElement().asString().contains("spec.policyRefs");
-    PolicyRef ref = new PolicyRef();
-    ref.setName("p");
-    spec.setPolicyRefs(List.of(ref));
+    spec.getTools().getPolicy().setEnabled(true);  // the default: the planner offers it once a Policy is named
     assertThat(AgentValidator.problems(spec)).isEmpty();
   }
 }
