@@ -91,6 +91,18 @@ class SchemaValidationTest {
   }
 
   @Test
+  void anAnswerCutOffAtTheTokenLimitIsRetriedWithAskingForShorterTexts() {
+    try (Harness h = new Harness()) {
+      h.withMemory = false;
+      h.model.then("plan", "{\"tasks\": [{\"id\": \"t1\", \"title\": \"true, true, true, true, true")
+          .then("plan", plan(task("t1", "answer", "none", false)))
+          .otherwise("act", Harness.finish("ok")).otherwise("evaluate", verdict(true));
+      assertThat(h.run("Answer").state()).isEqualTo(EpisodeState.SUCCEEDED);
+      assertThat(h.model.calls().get(1).prompt()).contains("cut off at the token limit");
+    }
+  }
+
+  @Test
   void rawNewlinesInStringsAsGrammarConstrainedServersWriteThemAreReadNotRefused() {
     try (Harness h = new Harness()) {
       h.withMemory = false;

@@ -120,8 +120,9 @@ public final class GoalRunner {
     remember(ep, end, summary);
     ep.finish(end, summary, reason, clock.instant());
     metrics.episodeFinished(end);
-    LOG.infof("episode %s %s in %d steps, %d tokens%s: %s", ep.id(), end, ep.countedSteps(), ep.tokens(),
-        ep.fromPlanMemory() ? " (plan memory)" : "", Prompts.abbreviate(summary, 200));
+    LOG.infof("episode %s %s in %d steps, %d tokens%s: %s%s", ep.id(), end, ep.countedSteps(), ep.tokens(),
+        ep.fromPlanMemory() ? " (plan memory)" : "", Prompts.abbreviate(summary, 200),
+        reason == null ? "" : " (" + Prompts.abbreviate(reason, 300) + ")");
     return ep;
   }
 

@@ -77,7 +77,10 @@ public final class StructuredCaller {
         value = parse(reply.text());
         errors = validator.validate(schema, value);
       } catch (JsonProcessingException e) {
-        errors = List.of("not JSON: " + e.getOriginalMessage());
+        errors = List.of(e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")
+            // A small model that loops inside a string runs into the token limit.
+            ? "the JSON was cut off at the token limit: keep every text to a few words"
+            : "not JSON: " + e.getOriginalMessage());
       }
       if (errors.isEmpty() && check != null) {
         errors = check.apply(value);
