@@ -29,11 +29,20 @@ func (p *podRun) rewrite(spec *processSpec, value string) string {
 		}
 		return addr
 	})
-	if spec != nil {
-		for _, mt := range spec.mounts {
-			re := regexp.MustCompile(`(^|[=:,\s"'])` + regexp.QuoteMeta(mt.path) + `(/|$|[\s,"':])`)
-			value = re.ReplaceAllString(value, "${1}"+strings.ReplaceAll(mt.local, "$", "$$")+"${2}")
+	if spec != nil && len(spec.mounts) > 0 {
+		// One pass over all mount paths (longest first), so a rewritten path is never rewritten again
+		// (a local directory under /tmp must not match a container's /tmp mount).
+		alternatives := make([]string, len(spec.mounts))
+		local := map[string]string{}
+		for i, mt := range spec.mounts {
+			alternatives[i] = regexp.QuoteMeta(mt.path)
+			local[mt.path] = mt.local
 		}
+		re := regexp.MustCompile(`(^|[=:,\s"'])(` + strings.Join(alternatives, "|") + `)(/|$|[\s,"':])`)
+		value = re.ReplaceAllStringFunc(value, func(m string) string {
+			g := re.FindStringSubmatch(m)
+			return g[1] + local[g[2]] + g[3]
+		})
 	}
 	return value
 }
