@@ -116,8 +116,10 @@ func (p *podRun) environment(ctx context.Context, c corev1.Container, image Imag
 	if len(c.Ports) > 0 {
 		env["PORT"] = strconv.Itoa(p.ports[strconv.Itoa(int(c.Ports[0].ContainerPort))])
 	}
+	// Only values that come from the image or the pod are rewritten: the runner's own (local paths
+	// such as TMPDIR or the token file) already point at this machine.
 	for k, v := range image.Env {
-		env[k] = os.Expand(v, func(n string) string { return env[n] })
+		env[k] = p.rewrite(spec, os.Expand(v, func(n string) string { return env[n] }))
 	}
 	for _, from := range c.EnvFrom {
 		data, err := p.envFromSource(ctx, from)
@@ -125,7 +127,7 @@ func (p *podRun) environment(ctx context.Context, c corev1.Container, image Imag
 			return nil, err
 		}
 		for k, v := range data {
-			env[from.Prefix+k] = v
+			env[from.Prefix+k] = p.rewrite(spec, v)
 		}
 	}
 	for _, e := range c.Env {
@@ -133,10 +135,7 @@ func (p *podRun) environment(ctx context.Context, c corev1.Container, image Imag
 		if err != nil {
 			return nil, err
 		}
-		env[e.Name] = expandEnv(v, mapToList(env))
-	}
-	for k, v := range env {
-		env[k] = p.rewrite(spec, v)
+		env[e.Name] = p.rewrite(spec, expandEnv(v, mapToList(env)))
 	}
 	env["DJL_OFFLINE"], env["OPT_OUT_TRACKING"] = "true", "true"
 	return mapToList(env), nil
