@@ -70,7 +70,9 @@ class PlannerProcessIT {
          "model": {"provider": "openai-compatible", "endpoint": "%s", "modelName": "%s", "temperature": 0.0,
                    "maxTokens": 200, "timeout": "120s", "maxRetries": 1},
          "role": "helper",
-         "goals": [{"name": "check-status", "goal": "Use the http tool: GET /status on host %s.", "once": true}],
+         "goals": [{"name": "check-status", "goal": "Use the http tool: GET /status on host %s.", "once": true},
+                   {"name": "new-year", "goal": "Wish a happy new year.", "schedule": "@yearly"},
+                   {"name": "quarter-hour", "goal": "Say the time.", "schedule": "0,15,30,45 3 29 2 *"}],
          "planner": {"maxDepth": 1, "maxSteps": 4, "maxRetriesPerTask": 0, "reflection": false, "timeBudget": "4m",
                      "outcomeHistory": 5},
          "tools": {"http": {"enabled": true, "allowedHosts": ["%s"]}, "kubernetesRead": {"enabled": true,
@@ -103,6 +105,9 @@ class PlannerProcessIT {
       throws Exception {
     assertThat(planner.get("/q/health/ready").body()).contains("\"UP\"").contains("openai-compatible/smollm2");
     assertThat(planner.get("/q/health/live").statusCode()).isEqualTo(200);
+    // Scheduled goals are accepted as the Agent spec writes them (five fields, or a macro).
+    assertThat(planner.log()).contains("standing goal new-year scheduled (0 0 1 1 *)")
+        .contains("standing goal quarter-hour scheduled (0,15,30,45 3 29 2 *)");
 
     GoalOutcome outcome = null;
     long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
