@@ -14,7 +14,7 @@ public class PolicyStatus {
   @JsonPropertyDescription("The .metadata.generation the status reflects.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Training, Trained, Serving, Progressing, Degraded, Healing.")
+  @JsonPropertyDescription("Accepted, Ready, Training, Trained, Serving, Degraded (and Healing).")
   private List<Condition> conditions;
 
   @JsonPropertyDescription("Lifecycle phase.")
@@ -22,6 +22,14 @@ public class PolicyStatus {
 
   @JsonPropertyDescription("Live training progress.")
   private TrainingProgress progress;
+
+  @JsonPropertyDescription("The .metadata.generation whose spec the current training run trains; checkpoint ids of "
+      + "the run start with g<it>-.")
+  private Long trainingGeneration;
+
+  @JsonPropertyDescription("Hash of the training part of the spec (all but serving, suspend, the promotion thresholds, "
+      + "TTL and healing) of the current run; a change starts a new run.")
+  private String trainingSpecHash;
 
   @JsonPropertyDescription("Number of the current training attempt (1 for the first).")
   private Integer attempt;
@@ -177,6 +185,22 @@ public class PolicyStatus {
 
   public void setServing(ServingStatus serving) {
     this.serving = serving;
+  }
+
+  public Long getTrainingGeneration() {
+    return trainingGeneration;
+  }
+
+  public void setTrainingGeneration(Long trainingGeneration) {
+    this.trainingGeneration = trainingGeneration;
+  }
+
+  public String getTrainingSpecHash() {
+    return trainingSpecHash;
+  }
+
+  public void setTrainingSpecHash(String trainingSpecHash) {
+    this.trainingSpecHash = trainingSpecHash;
   }
 
   public HealingStatus getHealing() {

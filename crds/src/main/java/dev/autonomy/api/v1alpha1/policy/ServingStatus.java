@@ -16,6 +16,10 @@ public class ServingStatus {
   @JsonPropertyDescription("Revision served before the current one (the rollback target).")
   private String previousRevision;
 
+  @JsonPropertyDescription("When the serving revision last changed (RFC 3339); live rewards are judged only a grace "
+      + "period after it.")
+  private String revisionTime;
+
   @JsonPropertyDescription("Mean reward reported from live use, if any.")
   private Double liveMeanReward;
 
@@ -41,6 +45,14 @@ public class ServingStatus {
 
   public void setPreviousRevision(String previousRevision) {
     this.previousRevision = previousRevision;
+  }
+
+  public String getRevisionTime() {
+    return revisionTime;
+  }
+
+  public void setRevisionTime(String revisionTime) {
+    this.revisionTime = revisionTime;
   }
 
   public Double getLiveMeanReward() {
