@@ -18,11 +18,13 @@ public final class StatusControl {
   public static <R extends HasMetadata> UpdateControl<R> report(R resource, Object previous, Object next,
       ConditionSet conditions, Verdict verdict, EventRecorder events, Duration waitRequeue) {
     for (Transition t : conditions.transitions()) {
-      // Degraded reports trouble when True; Ready and Progressing False are states, not faults;
-      // every other (positive) condition going False is worth a Warning.
+      // Degraded reports trouble when True; Ready, Progressing, Training and Trained False are
+      // states, not faults (a failed run says so in Degraded), Training Unknown is (its backend is
+      // gone); every other (positive) condition going False is worth a Warning.
       boolean bad = switch (t.type()) {
         case "Degraded" -> t.status() == ConditionStatus.TRUE;
-        case "Ready", "Progressing" -> false;
+        case "Training" -> t.status() == ConditionStatus.UNKNOWN;
+        case "Ready", "Progressing", "Trained" -> false;
         default -> t.status() == ConditionStatus.FALSE;
       };
       if (bad) {

@@ -9,6 +9,26 @@ import java.util.List;
 public final class PolicyValidator {
   private PolicyValidator() {}
 
+  /** Children and labels are named after the Policy; its serving Service is the Policy's own name. */
+  static final int MAX_NAME = 63;
+  private static final java.util.regex.Pattern DNS_1035 = java.util.regex.Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+
+  /** Problems of the spec and of the Policy's name. */
+  public static List<String> problems(String name, PolicySpec spec) {
+    List<String> problems = new ArrayList<>();
+    if (name.length() > MAX_NAME) {
+      problems.add("metadata.name is " + name.length() + " characters long; at most " + MAX_NAME
+          + " (it is a label value on the Policy's pods)");
+    }
+    boolean serving = spec.getServing() != null && Boolean.TRUE.equals(spec.getServing().getEnabled());
+    if (serving && !DNS_1035.matcher(name).matches()) {
+      problems.add("metadata.name must start with a letter and hold only lowercase letters, digits and '-' when "
+          + "spec.serving.enabled is true (the serving Service is named after the Policy)");
+    }
+    problems.addAll(problems(spec));
+    return problems;
+  }
+
   public static List<String> problems(PolicySpec spec) {
     List<String> problems = new ArrayList<>();
     Long total = spec.getTraining() == null ? null : spec.getTraining().getTotalSteps();

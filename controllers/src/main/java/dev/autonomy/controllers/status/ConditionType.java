@@ -16,6 +16,12 @@ public final class ConditionType {
   public static final String MEMORY_BOUND = "MemoryBound";
   /** MemoryStore: its most recent backup succeeded (Unknown while none has run, or backups are off). */
   public static final String BACKUP_SUCCEEDED = "BackupSucceeded";
+  /** Policy: a training attempt runs (Unknown while its backend does not answer). */
+  public static final String TRAINING = "Training";
+  /** Policy: the current spec's run finished and its best checkpoint was evaluated (the gate's verdict in the reason). */
+  public static final String TRAINED = "Trained";
+  /** Policy: the promoted checkpoint is served (serving enabled, a server ready). */
+  public static final String SERVING = "Serving";
   /** A remediation is under way. */
   public static final String HEALING = "Healing";
 

@@ -55,6 +55,35 @@ public enum Reason {
   BackupDisabled,
   /** The resource is suspended by its spec. */
   Suspended,
+  // Policy
+  /** A training attempt is pending or running. */
+  TrainingRunning,
+  /** The run's last attempt finished; the trainer evaluated its best checkpoint. */
+  TrainingSucceeded,
+  /** Every attempt the retry budget (spec.training.backoffLimit) allows failed. */
+  TrainingFailed,
+  /** An attempt failed in a way a retry cannot fix (invalid trainer configuration, a refused Ray submission). */
+  TrainingRejected,
+  /** The training backend (a Ray dashboard) does not answer: the attempt's state is unknown. */
+  BackendUnreachable,
+  /** A training attempt was started (a Job created, a Ray job submitted). */
+  AttemptStarted,
+  /** A training attempt failed; the next one resumes from the newest checkpoint. */
+  AttemptFailed,
+  /** A running attempt was stopped (spec.suspend, or a new spec starts a new run). */
+  AttemptStopped,
+  /** Training finished; the trainer's evaluation of this run is awaited. */
+  EvaluationPending,
+  /** The evaluated checkpoint passed the promotion gate and is the serving revision. */
+  Promoted,
+  /** The evaluated checkpoint did not pass the promotion gate. */
+  PromotionRefused,
+  /** The live reward of the serving revision regressed: the previous revision serves again. */
+  RolledBack,
+  /** spec.serving.enabled is false. */
+  ServingDisabled,
+  /** Nothing is served yet: no checkpoint has passed the promotion gate. */
+  NoPromotedCheckpoint,
   /** Healing gave up after its budget; a human should look. */
   RemediationExhausted;
 }

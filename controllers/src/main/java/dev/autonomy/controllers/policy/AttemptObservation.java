@@ -1,0 +1,23 @@
+package dev.autonomy.controllers.policy;
+
+/** Where the current training attempt stands, as its backend reports it; detail is for messages and Events. */
+public record AttemptObservation(State state, String detail) {
+
+  public enum State {
+    /** Not started yet (the Job backend starts it after the children exist). */
+    ABSENT,
+    /** Pending or running. */
+    RUNNING,
+    /** The backend does not answer (Ray dashboard down): nothing is known, look again later. */
+    UNREACHABLE,
+    SUCCEEDED,
+    /** Failed; a retry may help (it resumes from the newest checkpoint). */
+    FAILED,
+    /** Failed in a way a retry of the same spec cannot fix (invalid configuration). */
+    REJECTED
+  }
+
+  public static AttemptObservation of(State state, String detail) {
+    return new AttemptObservation(state, detail);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.autonomy.controllers.policy;
+
+import dev.autonomy.api.v1alpha1.policy.Policy;
+import dev.autonomy.api.v1alpha1.policy.PolicyStatus;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Training attempts as Kubernetes Jobs, one per attempt, read from the informer of Jobs owned by
+ * Policies. The only place the Policy reconciler creates or deletes Jobs.
+ */
+final class JobAttempts implements AttemptBackend {
+  private static final Logger LOG = Logger.getLogger(JobAttempts.class);
+  private final KubernetesClient client;
+  private final InformerEventSource<Job, Policy> jobs;
+
+  JobAttempts(KubernetesClient client, InformerEventSource<Job, Policy> jobs) {
+    this.client = client;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public AttemptObservation observe(Policy policy, PolicyStatus next) {
+    String name = PolicyResources.job(policy, TrainingRun.generation(next), TrainingRun.attempt(next));
+    next.setTrainingJobName(name);
+    Job job = jobs.get(new ResourceID(name, PolicyResources.namespace(policy))).orElse(null);
+    List<Pod> pods = job != null && JobStates.failed(job) ? pods(policy, name) : List.of();
+    return JobStates.observe(name, job, pods);
+  }
+
+  /** Creates the attempt's Job; false when it already exists. */
+  boolean launch(PolicyInputs in, int attempt) {
+    Job job = PolicyJobFactory.job(in, attempt);
+    try {
+      Job created = client.resource(job).create();
+      jobs.handleRecentResourceCreate(ResourceID.fromResource(in.policy()), created);
+      LOG.infof("Policy %s/%s: attempt %d started as Job %s", PolicyResources.namespace(in.policy()),
+          PolicyResources.name(in.policy()), attempt, job.getMetadata().getName());
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes the Policy's running Jobs other than {@code keep} (a suspended or superseded attempt); returns their names. */
+  List<String> deleteStrays(Policy policy, String keep) {
+    List<String> deleted = new ArrayList<>();
+    for (Job job : jobs.getSecondaryResources(policy)) {
+      String name = job.getMetadata().getName();
+      if (!name.equals(keep) && !JobStates.finished(job) && job.getMetadata().getDeletionTimestamp() == null) {
+        delete(policy, name);
+        deleted.add(name);
+      }
+    }
+    return deleted;
+  }
+
+  /**
+   * Deletes finished Jobs {@code ttl} seconds after they ended, once status has recorded their
+   * outcome (an earlier attempt, or a finished run); returns the time until the next is due.
+   */
+  Optional<Duration> expire(Policy policy, PolicyStatus recorded, Integer ttl, Instant now) {
+    if (ttl == null) {
+      return Optional.empty();
+    }
+    Optional<Duration> next = Optional.empty();
+    for (Job job : jobs.getSecondaryResources(policy)) {
+      String name = job.getMetadata().getName();
+      boolean outcomeRecorded = !name.equals(recorded.getTrainingJobName()) || TrainingRun.finished(recorded);
+      Optional<Instant> finished = JobStates.finishedAt(job);
+      if (!outcomeRecorded || finished.isEmpty() || job.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      Instant due = finished.get().plusSeconds(ttl);
+      if (!due.isAfter(now)) {
+        delete(policy, name);
+      } else if (next.isEmpty() || Duration.between(now, due).compareTo(next.get()) < 0) {
+        next = Optional.of(Duration.between(now, due));
+      }
+    }
+    return next;
+  }
+
+  private void delete(Policy policy, String name) {
+    client.batch().v1().jobs().inNamespace(PolicyResources.namespace(policy)).withName(name)
+        .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    LOG.infof("Policy %s/%s: Job %s deleted", PolicyResources.namespace(policy), PolicyResources.name(policy), name);
+  }
+
+  /** The pods of a finished Job, read once to say why it failed. */
+  private List<Pod> pods(Policy policy, String job) {
+    return client.pods().inNamespace(PolicyResources.namespace(policy)).withLabel("batch.kubernetes.io/job-name", job)
+        .list().getItems();
+  }
+}
