@@ -27,6 +27,9 @@ public interface OperatorConfig {
 
   LeaderElection leaderElection();
 
+  /** Training on Ray clusters (Policies with {@code spec.backend.type: ray}). */
+  Ray ray();
+
   /**
    * Label the pods the operator creates {@code autonomy.dev/run-local=true}, so the test ground's
    * local runner runs their real programs. Off in production.
@@ -53,6 +56,20 @@ public interface OperatorConfig {
     /** sh, curl and tar: MemoryStore backups (Qdrant snapshots, Chroma archives, S3 uploads, retention). */
     @WithDefault("curlimages/curl:8.15.0")
     String backupTools();
+  }
+
+  interface Ray {
+    /** Command that starts the trainer on a Ray worker; the job runs {@code <trainerEntrypoint> train}. */
+    @WithDefault("autonomy-rl-trainer")
+    String trainerEntrypoint();
+
+    /** Connect timeout of calls to a Ray dashboard. */
+    @WithDefault("PT2S")
+    java.time.Duration connectTimeout();
+
+    /** Read timeout of calls to a Ray dashboard (one reconcile makes up to four). */
+    @WithDefault("PT5S")
+    java.time.Duration readTimeout();
   }
 
   interface LeaderElection {
