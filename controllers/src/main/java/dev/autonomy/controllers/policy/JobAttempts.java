@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
  */
 final class JobAttempts implements AttemptBackend {
   private static final Logger LOG = Logger.getLogger(JobAttempts.class);
+  /** Shortest wait before a due Job is looked at again (its outcome is being recorded). */
+  static final Duration MIN_WAIT = Duration.ofSeconds(1);
   private final KubernetesClient client;
   private final InformerEventSource<Job, Policy> jobs;
 
@@ -71,28 +73,31 @@ final class JobAttempts implements AttemptBackend {
 
   /**
    * Deletes finished Jobs {@code ttl} seconds after they ended, once status has recorded their
-   * outcome (an earlier attempt, or a finished run); returns the time until the next is due.
+   * outcome (an earlier attempt, or a finished run); returns when to look again (a reconcile's own
+   * status patch does not bring another reconcile).
    */
-  Optional<Duration> expire(Policy policy, PolicyStatus recorded, Integer ttl, Instant now) {
+  Optional<Duration> expire(Policy policy, PolicyStatus recorded, PolicyStatus next, Integer ttl, Instant now) {
     if (ttl == null) {
       return Optional.empty();
     }
-    Optional<Duration> next = Optional.empty();
+    Optional<Duration> again = Optional.empty();
     for (Job job : jobs.getSecondaryResources(policy)) {
       String name = job.getMetadata().getName();
-      boolean outcomeRecorded = !name.equals(recorded.getTrainingJobName()) || TrainingRun.finished(recorded);
       Optional<Instant> finished = JobStates.finishedAt(job);
-      if (!outcomeRecorded || finished.isEmpty() || job.getMetadata().getDeletionTimestamp() != null) {
+      if (finished.isEmpty() || job.getMetadata().getDeletionTimestamp() != null) {
         continue;
       }
+      boolean recordedNow = !name.equals(recorded.getTrainingJobName()) || TrainingRun.finished(recorded);
+      boolean recordedNext = !name.equals(next.getTrainingJobName()) || TrainingRun.finished(next);
       Instant due = finished.get().plusSeconds(ttl);
-      if (!due.isAfter(now)) {
+      if (recordedNow && !due.isAfter(now)) {
         delete(policy, name);
-      } else if (next.isEmpty() || Duration.between(now, due).compareTo(next.get()) < 0) {
-        next = Optional.of(Duration.between(now, due));
+      } else if (recordedNow || recordedNext) {
+        Duration wait = Duration.between(now, due).compareTo(MIN_WAIT) < 0 ? MIN_WAIT : Duration.between(now, due);
+        again = again.isEmpty() || wait.compareTo(again.get()) < 0 ? Optional.of(wait) : again;
       }
     }
-    return next;
+    return again;
   }
 
   private void delete(Policy policy, String name) {

@@ -17,6 +17,10 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.util.Set;
 
 /**
  * The Policy's long-lived children as JOSDK dependents (server-side apply, owner references,
@@ -42,12 +46,23 @@ public final class PolicyDependents {
     }
   }
 
-  /** Created once (claims are mostly immutable), owned by the Policy: it outlives every Job. */
+  /**
+   * Created once (claims are mostly immutable), owned by the Policy: it outlives every Job and goes
+   * with the Policy. Not a Deleter, so naming an existing claim later leaves it (and its checkpoints) be.
+   */
   @KubernetesDependent(informer = @Informer(labelSelector = PolicyResources.CHILDREN_SELECTOR))
   public static class Checkpoints extends KubernetesDependentResource<PersistentVolumeClaim, Policy>
-      implements Creator<PersistentVolumeClaim, Policy> {
+      implements Creator<PersistentVolumeClaim, Policy>, SecondaryToPrimaryMapper<PersistentVolumeClaim> {
+    private final SecondaryToPrimaryMapper<PersistentVolumeClaim> owners = Mappers.fromOwnerReferences(Policy.class);
+
     public Checkpoints() {
       super(PersistentVolumeClaim.class);
+    }
+
+    /** By owner reference (JOSDK maps a create-only dependent by annotations, which an owned claim does not carry). */
+    @Override
+    public Set<ResourceID> toPrimaryResourceIDs(PersistentVolumeClaim claim) {
+      return owners.toPrimaryResourceIDs(claim);
     }
 
     @Override

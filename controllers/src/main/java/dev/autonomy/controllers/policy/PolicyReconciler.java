@@ -133,6 +133,7 @@ public class PolicyReconciler implements Reconciler<Policy>, Cleaner<Policy> {
     RayAttempts rayAttempts = new RayAttempts(ray);
     boolean onRay = policy.getSpec().getBackend() != null && policy.getSpec().getBackend().getType() == BackendType.RAY;
     PolicyTraining.Step step = new PolicyTraining(onRay ? rayAttempts : jobs, events).step(policy, next, conditions, now);
+    next.setConditions(conditions.list());  // how the run ended is in its Training condition
     new PolicyPromotion(events).step(policy, next, conditions, now);
 
     PolicyInputs in = new PolicyInputs(policy, trainerImage(policy.getSpec()), config.localRunner(),
@@ -145,11 +146,12 @@ public class PolicyReconciler implements Reconciler<Policy>, Cleaner<Policy> {
     jobs.deleteStrays(policy, next.getTrainingJobName());
     rayAttempts.stopStray(policy, reported, next);
     Integer ttl = policy.getSpec().getTtlSecondsAfterFinished();
-    Optional<Duration> jobExpiry = jobs.expire(policy, reported, ttl, now);
+    Optional<Duration> jobExpiry = jobs.expire(policy, reported, next, ttl, now);
     Optional<Duration> rayExpiry = rayAttempts.expire(policy, reported, next, ttl, now);
 
     PolicyStatusFactory.serving(policy, next, context.getSecondaryResource(Deployment.class), conditions);
     PolicyStatusFactory.ready(policy, next, conditions);
+    next.setConditions(conditions.list());
     next.setPhase(PolicyStatusFactory.phase(policy, next));
     return Stream.of(step.requeue(), jobExpiry, rayExpiry, PromotionGate.untilJudged(policy.getSpec().getServing(), next, now))
         .flatMap(Optional::stream).min(Duration::compareTo);

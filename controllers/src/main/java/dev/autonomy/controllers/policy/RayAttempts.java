@@ -74,8 +74,11 @@ final class RayAttempts implements AttemptBackend {
    */
   Optional<Duration> expire(Policy policy, PolicyStatus recorded, PolicyStatus next, Integer ttl, Instant now) {
     RayJobStatus job = next.getRay();
-    if (ttl == null || job == null || !TrainingRun.finished(recorded) || !RayJobStates.terminal(job)) {
+    if (ttl == null || job == null || !RayJobStates.terminal(job) || !TrainingRun.finished(next)) {
       return Optional.empty();
+    }
+    if (!TrainingRun.finished(recorded)) {  // the end is being recorded now: look again then
+      return Optional.of(ttl > 0 ? Duration.ofSeconds(ttl) : POLL);
     }
     Instant due = Instant.parse(recorded.getCompletionTime()).plusSeconds(ttl);
     if (due.isAfter(now)) {

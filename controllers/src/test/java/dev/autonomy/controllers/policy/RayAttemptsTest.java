@@ -17,7 +17,7 @@ class RayAttemptsTest {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
   /** A Ray backend that answers a fixed job status and records calls. */
-  static final class FakeRay implements RayTrainingBackend {
+  static class FakeRay implements RayTrainingBackend {
     String answer = "RUNNING";
     final List<String> calls = new ArrayList<>();
 
@@ -101,6 +101,7 @@ class RayAttemptsTest {
     finished.setCompletionTime(NOW.minusSeconds(30).toString());
     PolicyStatus after = run(1, 1);
     after.setRay(finished.getRay());
+    after.setCompletionTime(finished.getCompletionTime());
     assertThat(ray.expire(policy, finished, after, 60, NOW)).hasValue(java.time.Duration.ofSeconds(30));
     assertThat(ray.expire(policy, finished, after, 10, NOW)).isEmpty();
     assertThat(fake.calls).contains("delete job-a1");
