@@ -176,8 +176,7 @@ class PolicyIT {
         "evaluation", Map.of("checkpoint", REVISION, "episodes", 100, "meanReward", 480.5, "stdReward", 12.5,
             "time", "2026-03-01T12:00:00Z"),
         "serving", Map.of("liveMeanReward", 479.0)));
-    long generation = client.resources(Policy.class).inNamespace(ns.name()).withName(EXAMPLE)
-        .edit(p -> { p.getSpec().getServing().setReplicas(2); return p; }).getMetadata().getGeneration();
+    long generation = patchSpec(client, ns, EXAMPLE, "{\"serving\":{\"replicas\":2}}").getMetadata().getGeneration();
 
     Policy after = awaitPolicy(client, ns, EXAMPLE, p -> p.getStatus().getObservedGeneration() == generation
         && Integer.valueOf(2).equals(p.getStatus().getServing().getReadyReplicas()));
@@ -245,12 +244,12 @@ class PolicyIT {
   void suspendDeletesTheRunningJobAndResumingStartsTheNextAttempt(KubernetesClient client, TestNamespace ns) {
     create(client, ns, "paused", spec -> spec.getBackend().getJob().setNodeSelector(Map.of(HOLD_LABEL, "nowhere")));
     awaitChild(client.batch().v1().jobs().inNamespace(ns.name()).withName("paused-train-g1-a1"));
-    client.resources(Policy.class).inNamespace(ns.name()).withName("paused").edit(p -> { p.getSpec().setSuspend(true); return p; });
+    patchSpec(client, ns, "paused", "{\"suspend\":true}");
     await().atMost(TIMEOUT).until(() -> client.batch().v1().jobs().inNamespace(ns.name()).withName("paused-train-g1-a1").get() == null);
     Policy suspended = awaitPolicy(client, ns, "paused", p -> p.getStatus().getPhase() == PolicyPhase.SUSPENDED);
     assertThat(condition(suspended, "Training").getReason()).isEqualTo("Suspended");
 
-    client.resources(Policy.class).inNamespace(ns.name()).withName("paused").edit(p -> { p.getSpec().setSuspend(false); return p; });
+    patchSpec(client, ns, "paused", "{\"suspend\":false}");
     awaitChild(client.batch().v1().jobs().inNamespace(ns.name()).withName("paused-train-g1-a2"));
     Policy resumed = awaitPolicy(client, ns, "paused", p -> p.getStatus().getPhase() == PolicyPhase.TRAINING);
     assertThat(resumed.getStatus().getAttempt()).isEqualTo(2);
@@ -286,15 +285,9 @@ class PolicyIT {
    */
   private static void failNextPod(KubernetesClient client, TestNamespace ns, String job) {
     Pod pod = awaitPod(client, ns, job, p -> true);
-    client.pods().inNamespace(ns.name()).withName(pod.getMetadata().getName()).edit(p -> {
-      p.getMetadata().getLabels().put(FAIL_STAGE, "true");
-      Map<String, String> annotations = new java.util.HashMap<>(Optional.ofNullable(p.getMetadata().getAnnotations())
-          .orElse(Map.of()));
-      annotations.putAll(Map.of(FAIL_STAGE + "/exit-code", "3", FAIL_STAGE + "/reason", "Error",
-          FAIL_STAGE + "/message", "loss is NaN"));
-      p.getMetadata().setAnnotations(annotations);
-      return p;
-    });
+    client.pods().inNamespace(ns.name()).withName(pod.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE),
+        Serialization.asJson(Map.of("metadata", Map.of("labels", Map.of(FAIL_STAGE, "true"), "annotations", Map.of(
+            FAIL_STAGE + "/exit-code", "3", FAIL_STAGE + "/reason", "Error", FAIL_STAGE + "/message", "loss is NaN")))));
     holdLabel(client, ns.name());
     try {
       awaitPod(client, ns, job, p -> p.getSpec().getNodeName() != null);
@@ -306,14 +299,14 @@ class PolicyIT {
 
   /** Puts {@link #HOLD_LABEL} on kwok-node-0 (value null: removes it). */
   private static void holdLabel(KubernetesClient client, String value) {
-    client.nodes().withName("kwok-node-0").edit(n -> {
-      if (value == null) {
-        n.getMetadata().getLabels().remove(HOLD_LABEL);
-      } else {
-        n.getMetadata().getLabels().put(HOLD_LABEL, value);
-      }
-      return n;
-    });
+    client.nodes().withName("kwok-node-0").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"labels\":{\"" + HOLD_LABEL + "\":" + (value == null ? "null" : "\"" + value + "\"") + "}}}");
+  }
+
+  /** A merge patch of the spec: no resourceVersion, so no conflict with the operator's own writes. */
+  private static Policy patchSpec(KubernetesClient client, TestNamespace ns, String name, String spec) {
+    return client.resources(Policy.class).inNamespace(ns.name()).withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":" + spec + "}");
   }
 
   private static void create(KubernetesClient client, TestNamespace ns, String name, Consumer<PolicySpec> change) {

@@ -47,7 +47,8 @@ public final class PolicyServingFactory {
     ServingSpec serving = policy.getSpec().getServing() == null ? new ServingSpec() : policy.getSpec().getServing();
     List<EnvVar> env = new ArrayList<>(TrainerPods.env(policy));
     env.add(TrainerPods.env("AUTONOMY_SERVING_REVISION", in.servingRevision()));
-    env.add(TrainerPods.env("AUTONOMY_SERVE_PORT", Integer.toString(PolicyResources.HTTP_PORT)));
+    // No AUTONOMY_SERVE_PORT: the server's default is the container port, and a pod's env would
+    // override the port the test ground's local runner assigns through the image's env.
     var pullPolicy = PolicyJobFactory.jobBackend(policy).getImagePullPolicy();
     var spec = new DeploymentBuilder().withNewMetadata().withName(PolicyResources.serving(policy))
         .withNamespace(PolicyResources.namespace(policy)).withLabels(PolicyResources.labels(policy, PolicyResources.SERVING))

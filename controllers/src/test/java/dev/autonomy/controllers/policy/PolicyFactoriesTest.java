@@ -176,7 +176,8 @@ class PolicyFactoriesTest {
       assertThat(p.getContainerPort()).isEqualTo(8080);
     });
     assertThat(env(c)).containsEntry("AUTONOMY_SERVING_REVISION", "g1-s0000050000").containsEntry("DJL_OFFLINE", "true")
-        .containsEntry("OPT_OUT_TRACKING", "true").containsEntry("AUTONOMY_POLICY_NAME", "cartpole-ppo");
+        .containsEntry("OPT_OUT_TRACKING", "true").containsEntry("AUTONOMY_POLICY_NAME", "cartpole-ppo")
+        .doesNotContainKey("AUTONOMY_SERVE_PORT");
     assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
     assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(c.getVolumeMounts()).filteredOn(m -> m.getName().equals("checkpoints")).singleElement()
