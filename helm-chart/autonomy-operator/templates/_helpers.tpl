@@ -91,8 +91,9 @@ QUARKUS_OPERATOR_SDK_NAMESPACES: the watched namespaces, or JOSDK_ALL_NAMESPACES
 The operator's rules on namespaced resources, derived from what the reconcilers do. Used by the
 ClusterRole (all namespaces) or by a Role in each watched namespace.
 Per-Agent Roles the operator creates grant get/list/watch on pods, services, configmaps, events,
-deployments, jobs and the autonomy.dev kinds: the operator holds each of those rules itself, so it
-needs neither `escalate` nor `bind`.
+deployments, jobs and the autonomy.dev kinds, per-Policy trainer Roles get/patch on that one Policy
+and its status: the operator holds each of those rules itself, so it needs neither `escalate` nor
+`bind`.
 */}}
 {{- define "autonomy-operator.namespacedRules" -}}
 # The custom resources: read, patch (server-side apply, finalizers), status, finalizers.
@@ -137,7 +138,8 @@ needs neither `escalate` nor `bind`.
 - apiGroups: ["networking.k8s.io"]
   resources: ["networkpolicies"]
   verbs: ["get", "list", "watch", "create", "patch", "update", "delete"]
-# A read-only Role (and its RoleBinding) per Agent, for the agent's own ServiceAccount.
+# A read-only Role (and its RoleBinding) per Agent, for the agent's own ServiceAccount; a trainer
+# Role per Policy (its trainer and servers report to that Policy's status).
 - apiGroups: ["rbac.authorization.k8s.io"]
   resources: ["roles", "rolebindings"]
   verbs: ["get", "list", "watch", "create", "patch", "update", "delete"]

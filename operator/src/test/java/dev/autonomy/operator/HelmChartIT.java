@@ -245,6 +245,10 @@ class HelmChartIT {
           + "agents.autonomy.dev,policies.autonomy.dev,leagues.autonomy.dev,memorystores.autonomy.dev";
       TestGround.run(60, "kubectl", "create", "role", "agent-reader", "-n", n, "--verb=get,list,watch", resources,
           "--dry-run=server", "--as=" + sa);
+      // The trainer's Role per Policy: get and patch on its one Policy and its status.
+      TestGround.run(60, "kubectl", "create", "role", "policy-trainer", "-n", n, "--verb=get,patch",
+          "--resource=policies.autonomy.dev,policies.autonomy.dev/status", "--resource-name=cartpole-ppo",
+          "--dry-run=server", "--as=" + sa);
       Result escalating = testground("kubectl", "create", "role", "secret-deleter", "-n", n, "--verb=delete",
           "--resource=secrets", "--dry-run=server", "--as=" + sa);
       assertThat(escalating.exitCode()).as(escalating.output()).isNotZero();
