@@ -15,8 +15,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** The trainer's ConfigMap, the checkpoint claim, and the hash that identifies a training run. Pure. */
 public final class PolicyConfigFactory {
-  private static final ObjectMapper SORTED = Serialization.jsonMapper().copy()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper SORTED = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private PolicyConfigFactory() {}
 
@@ -60,7 +59,9 @@ public final class PolicyConfigFactory {
       evaluation.setMustNotRegress(null);
     }
     try {
-      return PolicyResources.sha256(SORTED.writeValueAsString(training)).substring(0, 16);
+      // Keys sorted at every level, so the hash does not depend on the order maps were read in.
+      Object tree = SORTED.readValue(Serialization.asJson(training), Object.class);
+      return PolicyResources.sha256(SORTED.writeValueAsString(tree)).substring(0, 16);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -155,7 +155,7 @@ class PolicyFactoriesTest {
     policy.getSpec().getEvaluation().setMustNotRegress(false);
     policy.getSpec().setTtlSecondsAfterFinished(5);
     assertThat(PolicyConfigFactory.trainingHash(policy.getSpec())).isEqualTo(hash);
-    policy.getSpec().getHyperparameters().setLearningRate(0.001);
+    policy.getSpec().getHyperparameters().setLearningRate(0.0123);
     assertThat(PolicyConfigFactory.trainingHash(policy.getSpec())).isNotEqualTo(hash);
   }
 

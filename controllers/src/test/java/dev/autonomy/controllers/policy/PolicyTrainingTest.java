@@ -152,7 +152,7 @@ class PolicyTrainingTest {
     reconcile(State.ABSENT);
     reconcile(State.FAILED, State.ABSENT);
     assertThat(status.getRetriesUsed()).isEqualTo(1);
-    policy.getSpec().getHyperparameters().setLearningRate(0.001);
+    policy.getSpec().getHyperparameters().setLearningRate(0.0123);
     policy.getMetadata().setGeneration(2L);
     reconcile(State.ABSENT);
     assertThat(status.getTrainingGeneration()).isEqualTo(2L);
