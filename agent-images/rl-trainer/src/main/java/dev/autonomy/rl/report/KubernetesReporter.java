@@ -41,8 +41,13 @@ public final class KubernetesReporter implements StatusReporter {
 
   @Override
   public Optional<PolicyStatus> current() {
-    Policy policy = client.resources(Policy.class).inNamespace(namespace).withName(name).get();
-    return Optional.ofNullable(policy).map(Policy::getStatus);
+    try {
+      Policy policy = client.resources(Policy.class).inNamespace(namespace).withName(name).get();
+      return Optional.ofNullable(policy).map(Policy::getStatus);
+    } catch (KubernetesClientException e) {
+      LOG.warn("Cannot read Policy {}/{} (HTTP {}): {}", namespace, name, e.getCode(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   @Override

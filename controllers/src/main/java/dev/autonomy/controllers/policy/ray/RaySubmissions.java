@@ -126,6 +126,12 @@ public final class RaySubmissions {
     env.put("AUTONOMY_POLICY_GENERATION", String.valueOf(generation(policy)));
     env.put("AUTONOMY_ATTEMPT", String.valueOf(attempt));
     env.put("AUTONOMY_POLICY_SPEC", Serialization.asJson(policy.getSpec()));
+    // Ray workers have no volume of ours and usually no credentials for the API server: checkpoints
+    // under /tmp and progress in the job's logs, unless the spec's env_vars say otherwise (shared
+    // storage; AUTONOMY_REPORT_STATUS=true with a KUBECONFIG).
+    env.put("AUTONOMY_CHECKPOINT_DIR", "/tmp/autonomy/" + policy.getMetadata().getNamespace() + "/"
+        + policy.getMetadata().getName() + "/checkpoints");
+    env.put("AUTONOMY_REPORT_STATUS", "false");
     JsonNode userEnv = runtimeEnv.get("env_vars");
     if (userEnv != null && userEnv.isObject()) {
       userEnv.fields().forEachRemaining(e -> env.set(e.getKey(),
