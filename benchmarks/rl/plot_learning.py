@@ -14,6 +14,16 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 SOLVED = 475
+# One colour per library and algorithm, one line style per seed: "ours PPO seed 1" → green, dashed.
+COLOURS = {"ours dqn": "tab:blue", "ours ppo": "tab:green", "sb3 dqn": "tab:orange", "sb3 ppo": "tab:red"}
+STYLES = ["-", "--", ":", "-."]
+
+
+def style(label):
+    words = label.lower().split()
+    colour = COLOURS.get(" ".join(words[:2]))
+    seed = int(words[-1]) if words and words[-1].isdigit() else 0
+    return dict(color=colour, linestyle=STYLES[seed % len(STYLES)])
 
 
 def load_series(path):
@@ -34,8 +44,10 @@ def main():
     for s in series:
         points = sorted(s["points"], key=lambda pt: pt["env_steps"])
         mean = [pt["eval_mean"] for pt in points]
-        line, = by_steps.plot([pt["env_steps"] for pt in points], mean, marker="o", ms=3, label=s["label"])
-        by_wall.plot([pt["train_wall_s"] for pt in points], mean, marker="o", ms=3, color=line.get_color())
+        look = style(s["label"])
+        line, = by_steps.plot([pt["env_steps"] for pt in points], mean, marker="o", ms=3, label=s["label"], **look)
+        look["color"] = line.get_color()
+        by_wall.plot([pt["train_wall_s"] for pt in points], mean, marker="o", ms=3, **look)
     for ax, xlabel in ((by_steps, "env steps"), (by_wall, "training wall time, s (evaluation excluded)")):
         ax.axhline(SOLVED, color="grey", linestyle="--", linewidth=1)
         ax.text(0.01, SOLVED - 4, f"solved: mean ≥ {SOLVED}", transform=ax.get_yaxis_transform(), color="grey", va="top")

@@ -28,7 +28,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * End to end with the real trainer: the local runner runs the rl-trainer jar for the training Job
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * checkpoint, promotion starts serving and {@code act} answers over HTTP on loopback.
  */
 @KubernetesTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PolicyE2EIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static OperatorProcess operator;
@@ -54,6 +58,7 @@ class PolicyE2EIT {
   }
 
   @Test
+  @Order(1) // the example trains from the start: watch it live before anything else runs
   void theExamplePolicyTrainsLiveIsPromotedAndServesDecisions(KubernetesClient client, TestNamespace ns)
       throws Exception {
     List<Long> steps = new ArrayList<>();
@@ -87,6 +92,7 @@ class PolicyE2EIT {
   }
 
   @Test
+  @Order(2)
   void aKilledTrainerResumesFromItsLastCheckpoint(KubernetesClient client, TestNamespace ns) {
     Policy policy = client.resources(Policy.class).load(TestGround.repoRoot().resolve("examples/policy.yaml").toFile())
         .item();

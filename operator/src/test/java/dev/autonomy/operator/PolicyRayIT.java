@@ -15,6 +15,10 @@ import dev.autonomy.testsupport.TestCluster;
 import dev.autonomy.testsupport.TestGround;
 import dev.autonomy.testsupport.TestNamespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +60,24 @@ class PolicyRayIT {
     policy.getMetadata().setName(name);
     policy.getMetadata().setNamespace(ns.name());
     policy.getSpec().getTraining().setTotalSteps(steps);
+    policy.getSpec().getCheckpoint().setIntervalSteps(1_000);
     policy.getSpec().getHyperparameters().getDqn().setLearningStarts(500);
     ObjectNode env = (ObjectNode) policy.getSpec().getBackend().getRay().getRuntimeEnv().get("env_vars");
     env.put("DJL_CACHE_DIR", TestGround.repoRoot().resolve("agent-images/rl-trainer/target/djl").toString());
     env.put("AUTONOMY_REPORT_STATUS", "true");
-    env.put("KUBECONFIG", cluster.kubeconfig());
+    env.put("KUBECONFIG", kubeconfigFile(cluster).toString());
     return policy;
+  }
+
+  /** The trainer on Ray reads the cluster's kubeconfig from a file. */
+  private static Path kubeconfigFile(TestCluster cluster) {
+    try {
+      Path file = Files.createTempFile("policy-ray-it-", ".kubeconfig");
+      file.toFile().deleteOnExit();
+      return Files.writeString(file, cluster.kubeconfig());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -33,12 +33,13 @@ final class EvaluateCommand {
       Evaluator.Result result = Evaluator.evaluate(manager, model.network(),
           i -> Environments.create(environment, TrainCommand.EVALUATION_SEED + i), episodes, TrainCommand.EVALUATION_SEED);
       EvaluationResult evaluation = Reports.evaluation(id, result);
-      StatusReporter reporter = Reporters.forTraining(config);
-      // Server-side apply keeps only what is sent: send the training fields along unchanged.
-      Optional<PolicyStatus> status = reporter.current();
-      reporter.report(status.map(PolicyStatus::getProgress).orElse(null),
-          status.map(PolicyStatus::getLatestCheckpoint).orElse(id),
-          status.map(PolicyStatus::getCheckpoints).orElse(List.of()), evaluation);
+      try (StatusReporter reporter = Reporters.forTraining(config)) {
+        // Server-side apply keeps only what is sent: send the training fields along unchanged.
+        Optional<PolicyStatus> status = reporter.current();
+        reporter.report(status.map(PolicyStatus::getProgress).orElse(null),
+            status.map(PolicyStatus::getLatestCheckpoint).orElse(id),
+            status.map(PolicyStatus::getCheckpoints).orElse(List.of()), evaluation);
+      }
       LOG.info("Checkpoint {}: mean {} ± {} over {} episodes", id, result.mean(), result.std(), result.episodes());
       System.out.printf("{\"checkpoint\":\"%s\",\"episodes\":%d,\"meanReward\":%s,\"stdReward\":%s}%n", id,
           result.episodes(), result.mean(), result.std());

@@ -2,7 +2,6 @@ package dev.autonomy.rl;
 
 import dev.autonomy.rl.report.KubernetesReporter;
 import dev.autonomy.rl.report.StatusReporter;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /** The reporter the configuration asks for: the API server, or stdout. */
 final class Reporters {
@@ -10,7 +9,7 @@ final class Reporters {
 
   static StatusReporter forTraining(ProgramConfig config) {
     return config.reportStatus()
-        ? new KubernetesReporter(new KubernetesClientBuilder().build(), config.namespace(), config.policyName())
+        ? KubernetesReporter.connect(config.namespace(), config.policyName())
         : StatusReporter.log();
   }
 }

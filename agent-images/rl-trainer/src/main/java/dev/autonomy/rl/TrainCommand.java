@@ -49,6 +49,12 @@ final class TrainCommand {
   }
 
   int run() {
+    try (reporter) {
+      return train();
+    }
+  }
+
+  private int train() {
     TrainerSettings base = TrainerSettings.from(spec);
     Optional<PolicyStatus> status = reporter.current();
     status.map(PolicyStatus::getCheckpoints).ifPresent(lineage::addAll);

@@ -13,15 +13,22 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reports to the Policy's status subresource with server-side apply. Training uses field manager
  * {@code autonomy-trainer}, serving {@code autonomy-policy-server}; the operator owns the rest.
- * A failed report is logged and retried with the next one: training never stops for it.
+ * Reports go out on a background thread, latest wins: training never waits for the API server, and
+ * a failed report is logged and superseded by the next one. {@link #close()} sends the last one.
  */
 public final class KubernetesReporter implements StatusReporter {
   public static final String TRAINER_MANAGER = "autonomy-trainer";
@@ -32,11 +39,26 @@ public final class KubernetesReporter implements StatusReporter {
   private final KubernetesClient client;
   private final String namespace;
   private final String name;
+  private final AtomicReference<Runnable> pending = new AtomicReference<>();
+  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "status-reporter");
+    t.setDaemon(true);
+    return t;
+  });
 
   public KubernetesReporter(KubernetesClient client, String namespace, String name) {
     this.client = client;
     this.namespace = namespace;
     this.name = name;
+  }
+
+  /** A client from the pod's service account or KUBECONFIG, failing fast rather than retrying long. */
+  public static KubernetesReporter connect(String namespace, String name) {
+    Config config = Config.autoConfigure(null);
+    config.setConnectionTimeout(5_000);
+    config.setRequestTimeout(10_000);
+    config.setRequestRetryBackoffLimit(1);
+    return new KubernetesReporter(new KubernetesClientBuilder().withConfig(config).build(), namespace, name);
   }
 
   @Override
@@ -72,7 +94,33 @@ public final class KubernetesReporter implements StatusReporter {
     apply(status, SERVER_MANAGER);
   }
 
+  /** Queues a status apply; only the newest queued one is sent. */
   private void apply(ObjectNode status, String manager) {
+    if (pending.getAndSet(() -> send(status, manager)) == null) {
+      sender.execute(() -> {
+        Runnable next = pending.getAndSet(null);
+        if (next != null) {
+          next.run();
+        }
+      });
+    }
+  }
+
+  /** Sends what is queued and stops; waits at most 30 s. */
+  @Override
+  public void close() {
+    sender.shutdown();
+    try {
+      if (!sender.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("The last status report to Policy {}/{} did not finish in 30 s", namespace, name);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    client.close();
+  }
+
+  private void send(ObjectNode status, String manager) {
     ObjectNode body = JSON.createObjectNode();
     body.put("apiVersion", HasMetadata.getApiVersion(Policy.class));
     body.put("kind", HasMetadata.getKind(Policy.class));

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Where the trainer reports. It owns progress, latestCheckpoint, checkpoints and the measured part
  * of evaluation; each report sends all of them (server-side apply drops owned fields left out).
  */
-public interface StatusReporter {
+public interface StatusReporter extends AutoCloseable {
 
   /** The Policy's status as the API server has it now (empty when not reporting to one). */
   Optional<PolicyStatus> current();
@@ -21,6 +21,10 @@ public interface StatusReporter {
 
   /** Serve mode: the live mean reward (a separate field manager, so training fields are untouched). */
   void reportLiveReward(double meanReward);
+
+  /** Delivers what is still queued. */
+  @Override
+  default void close() {}
 
   /** Prints JSON lines to stdout; for runs without an API server (local, Ray without credentials). */
   static StatusReporter log() {
