@@ -85,5 +85,16 @@ public enum Reason {
   /** Nothing is served yet: no checkpoint has passed the promotion gate. */
   NoPromotedCheckpoint,
   /** Healing gave up after its budget; a human should look. */
-  RemediationExhausted;
+  RemediationExhausted,
+  // Healing
+  /** A remediation was applied after its server-side dry run passed; its outcome is pending. */
+  RemediationApplied,
+  /** The server-side dry run refused the remediation: nothing was applied. */
+  RemediationRejected,
+  /** The symptom was gone after the remediation. */
+  RemediationSucceeded,
+  /** The symptom stayed after the remediation. */
+  RemediationFailed,
+  /** Nothing needs healing. */
+  NoSymptoms;
 }

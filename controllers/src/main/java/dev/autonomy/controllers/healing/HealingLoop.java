@@ -1,0 +1,145 @@
+package dev.autonomy.controllers.healing;
+
+import dev.autonomy.api.v1alpha1.common.HealingEntry;
+import dev.autonomy.api.v1alpha1.common.HealingOutcome;
+import dev.autonomy.api.v1alpha1.common.HealingSpec;
+import dev.autonomy.api.v1alpha1.common.HealingStatus;
+import dev.autonomy.api.v1alpha1.common.RemediationAction;
+import dev.autonomy.controllers.common.Copies;
+import dev.autonomy.controllers.events.EventRecorder;
+import dev.autonomy.controllers.status.Reason;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One MAPE-K turn for a resource: conclude the last remediation (was its symptom gone once its
+ * cooldown ended?), then Monitor's observations → Analyze → Plan → Guard → Execute, recording
+ * symptom → diagnosis → action → outcome in status and as an Event. Never edits the spec.
+ */
+public final class HealingLoop {
+  private final OutcomeLedger store;
+  private final Chooser chooser;
+  private final EventRecorder events;
+
+  /** What the turn left: the knowledge to keep in status and what conditions should say. */
+  public record Turn(HealingStatus knowledge, boolean healing, boolean exhausted, String message) {}
+
+  public HealingLoop(OutcomeLedger store, Chooser chooser, EventRecorder events) {
+    this.store = store;
+    this.chooser = chooser;
+    this.events = events;
+  }
+
+  /**
+   * {@code actions} are the remediations this kind can apply here, each given the observation it
+   * answers; absent ones (or ones the spec disables) are never chosen.
+   */
+  public Turn run(HasMetadata owner, HealingSpec spec, HealingStatus knowledge, List<Observation> observations,
+      Analyze.Context context, Map<RemediationAction, Function<Observation, Executor.Result>> actions, Instant now) {
+    HealingSpec s = spec == null ? new HealingSpec() : spec;
+    HealingStatus k = conclude(owner, s, knowledge, observations, now);
+    if (observations.isEmpty()) {
+      return new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), "Nothing needs healing.");
+    }
+    Set<RemediationAction> applicable = actions.isEmpty() ? EnumSet.noneOf(RemediationAction.class)
+        : EnumSet.copyOf(actions.keySet());
+    if (s.getDisabledActions() != null) {
+      s.getDisabledActions().forEach(applicable::remove);
+    }
+    List<Diagnosis> diagnoses = Analyze.diagnose(observations, context);
+    Optional<Plan.Decision> decision = Plan.plan(diagnoses, applicable, store.load(), chooser);
+    if (decision.isEmpty()) {
+      return new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), diagnoses.isEmpty() ? "No diagnosis."
+          : "No automatic remediation for: " + diagnoses.get(0).summary() + ".");
+    }
+    Plan.Decision d = decision.get();
+    Guard.Verdict verdict = Guard.check(s, k, now);
+    if (verdict == Guard.Verdict.CIRCUIT_OPEN) {
+      return new Turn(k, false, true, "Healing stopped after " + k.getConsecutiveFailures()
+          + " failed remediations in a row; " + d.diagnosis().summary() + ".");
+    }
+    if (verdict != Guard.Verdict.ALLOW) {
+      return new Turn(k, inProgress(k), false, "Healing waits (" + verdict.name().toLowerCase() + "): "
+          + d.diagnosis().summary() + ".");
+    }
+    Executor.Result result = actions.get(d.action()).apply(d.diagnosis().observation());
+    HealingEntry entry = entry(d, result, now);
+    k = Guard.attempted(s, k, entry, now);
+    if (result.outcome() != HealingOutcome.IN_PROGRESS) {
+      k = Guard.concluded(s, k, false, now);
+      store.record(d.diagnosis().cause(), d.action(), false);
+      events.warning(owner, Reason.RemediationRejected, d.diagnosis().summary() + " → " + d.action().value() + ": "
+          + result.message());
+    } else {
+      events.normal(owner, Reason.RemediationApplied, d.diagnosis().summary() + " → " + d.action().value() + ": "
+          + result.message());
+    }
+    return new Turn(k, result.outcome() == HealingOutcome.IN_PROGRESS, Boolean.TRUE.equals(k.getCircuitOpen()),
+        d.diagnosis().summary() + " → " + d.action().value() + ".");
+  }
+
+  /** Once the cooldown is over, the last applied remediation succeeded if its symptom is gone. */
+  private HealingStatus conclude(HasMetadata owner, HealingSpec spec, HealingStatus knowledge,
+      List<Observation> observations, Instant now) {
+    HealingStatus k = Copies.deepCopy(knowledge, HealingStatus.class, HealingStatus::new);
+    List<HealingEntry> entries = k.getEntries() == null ? new ArrayList<>() : new ArrayList<>(k.getEntries());
+    if (entries.isEmpty()) {
+      return k;
+    }
+    HealingEntry last = entries.get(entries.size() - 1);
+    if (last.getOutcome() != HealingOutcome.IN_PROGRESS
+        || (k.getCooldownUntil() != null && now.isBefore(Instant.parse(k.getCooldownUntil())))) {
+      return k;
+    }
+    boolean persists = observations.stream().anyMatch(o -> last.getSymptom().equals(symptom(o)));
+    last.setOutcome(persists ? HealingOutcome.FAILED : HealingOutcome.SUCCEEDED);
+    last.setDurationMillis(now.toEpochMilli() - Instant.parse(last.getTime()).toEpochMilli());
+    k.setEntries(entries);
+    k = Guard.concluded(spec, k, !persists, now);
+    RemediationAction action = RemediationAction.valueOf(actionName(last.getAction()));
+    store.record(Diagnosis.Cause.valueOf(last.getDiagnosis()), action, !persists);
+    if (persists) {
+      events.warning(owner, Reason.RemediationFailed, last.getSymptom() + " persists after " + last.getAction() + ".");
+    } else {
+      events.normal(owner, Reason.RemediationSucceeded, last.getSymptom() + " is gone after " + last.getAction() + ".");
+    }
+    return k;
+  }
+
+  private static String actionName(String value) {
+    for (RemediationAction a : RemediationAction.values()) {
+      if (a.value().equals(value)) {
+        return a.name();
+      }
+    }
+    throw new IllegalArgumentException("unknown remediation " + value);
+  }
+
+  private static boolean inProgress(HealingStatus k) {
+    List<HealingEntry> entries = k.getEntries();
+    return entries != null && !entries.isEmpty()
+        && entries.get(entries.size() - 1).getOutcome() == HealingOutcome.IN_PROGRESS;
+  }
+
+  static String symptom(Observation o) {
+    return o.signal() + " " + o.subject();
+  }
+
+  private static HealingEntry entry(Plan.Decision d, Executor.Result result, Instant now) {
+    HealingEntry e = new HealingEntry();
+    e.setTime(now.toString());
+    e.setSymptom(symptom(d.diagnosis().observation()));
+    e.setDiagnosis(d.diagnosis().cause().name());
+    e.setAction(d.action().value());
+    e.setOutcome(result.outcome());
+    e.setMessage(result.message());
+    return e;
+  }
+}
