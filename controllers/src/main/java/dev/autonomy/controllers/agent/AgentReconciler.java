@@ -25,6 +25,10 @@ import dev.autonomy.controllers.common.References;
 import dev.autonomy.controllers.common.StatusControl;
 import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
+import dev.autonomy.controllers.healing.HealingLoop;
+import dev.autonomy.controllers.status.ConditionType;
+import dev.autonomy.controllers.status.Reason;
+import io.fabric8.kubernetes.api.model.Pod;
 import dev.autonomy.controllers.status.ConditionSet;
 import dev.autonomy.controllers.status.Verdict;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -67,6 +71,8 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "agent")
 public class AgentReconciler implements Reconciler<Agent> {
   private static final String REFERENCES = "references";
+  private static final String PLANNER_PODS = "planner-pods";
+  private static final java.time.Duration HEALING_RECHECK = java.time.Duration.ofSeconds(10);
   private final EventRecorder events;
   private final OperatorConfig config;
   private final Clock clock;
@@ -95,11 +101,14 @@ public class AgentReconciler implements Reconciler<Agent> {
     secrets(spec, refs);
     Verdict verdict = Verdict.of(refs.missing(), AgentValidator.problems(spec));
 
+    HealingLoop.Turn healing = null;
     if (verdict.accepted()) {
       String image = spec.getImage() != null ? spec.getImage() : config.images().planner();
       context.managedWorkflowAndDependentResourceContext().put(AgentInputs.class,
           new AgentInputs(agent, store, policies, image, config.localRunner()));
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)), context.getClient(),
+          events, config.leaderElection().leaseNamespace().orElse(namespace), clock.instant());
     }
 
     AgentStatus previous = agent.getStatus();
@@ -108,8 +117,21 @@ public class AgentReconciler implements Reconciler<Agent> {
         .filter(cm -> AgentResources.outcomes(agent).equals(cm.getMetadata().getName())).findFirst();
     ConditionSet conditions = AgentStatusFactory.apply(agent, next, new AgentStatusFactory.Observed(verdict, store,
         context.getSecondaryResource(Deployment.class), outcomes), clock.instant());
+    if (healing != null) {
+      next.setHealing(healing.knowledge());
+      conditions.set(ConditionType.HEALING, healing.healing(), healing.healing() ? Reason.RemediationApplied
+          : Reason.NoSymptoms, healing.message());
+      if (healing.exhausted() || conditions.list().stream().anyMatch(c -> ConditionType.DEGRADED.equals(c.getType()))) {
+        conditions.set(ConditionType.DEGRADED, healing.exhausted(), healing.exhausted() ? Reason.RemediationExhausted
+            : Reason.Healthy, healing.exhausted() ? healing.message() : "Nothing is degraded.");
+      }
+      next.setConditions(conditions.list());
+    }
     agent.setStatus(next);
-    return StatusControl.report(agent, previous, next, conditions, verdict, events, config.waitRequeue());
+    UpdateControl<Agent> control = StatusControl.report(agent, previous, next, conditions, verdict, events,
+        config.waitRequeue());
+    // A remediation's outcome is judged once its cooldown ends: look again then.
+    return healing != null && healing.healing() ? control.rescheduleAfter(HEALING_RECHECK) : control;
   }
 
   /** A MemoryStore or Policy that appears or changes re-reconciles the Agents that reference it. */
@@ -117,7 +139,8 @@ public class AgentReconciler implements Reconciler<Agent> {
   public List<EventSource<?, Agent>> prepareEventSources(EventSourceContext<Agent> context) {
     context.getPrimaryCache().addIndexer(REFERENCES, agent -> references(agent.getSpec()).stream()
         .map(ref -> agent.getMetadata().getNamespace() + "/" + ref).toList());
-    return List.of(referenced(context, MemoryStore.class, "memorystore/"), referenced(context, Policy.class, "policy/"));
+    return List.of(referenced(context, MemoryStore.class, "memorystore/"), referenced(context, Policy.class, "policy/"),
+        plannerPods(context));
   }
 
   private static <R extends HasMetadata> EventSource<?, Agent> referenced(EventSourceContext<Agent> context,
@@ -127,6 +150,20 @@ public class AgentReconciler implements Reconciler<Agent> {
         .withSecondaryToPrimaryMapper(r -> context.getPrimaryCache()
             .byIndex(REFERENCES, r.getMetadata().getNamespace() + "/" + prefix + r.getMetadata().getName())
             .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .build(), context);
+  }
+
+  /** Planner pods (Monitor's input for healing), mapped to their Agent by the instance label. */
+  private static EventSource<?, Agent> plannerPods(EventSourceContext<Agent> context) {
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, Agent.class)
+        .withName(PLANNER_PODS)
+        .withLabelSelector("app.kubernetes.io/name=" + AgentResources.NAME)
+        .withSecondaryToPrimaryMapper(pod -> {
+          String instance = pod.getMetadata().getLabels() == null ? null
+              : pod.getMetadata().getLabels().get("app.kubernetes.io/instance");
+          return instance == null ? java.util.Set.of()
+              : java.util.Set.of(new ResourceID(instance, pod.getMetadata().getNamespace()));
+        })
         .build(), context);
   }
 

@@ -20,11 +20,12 @@ public final class StatusControl {
     for (Transition t : conditions.transitions()) {
       // Degraded reports trouble when True; Ready, Progressing, Training and Trained False are
       // states, not faults (a failed run says so in Degraded), Training Unknown is (its backend is
-      // gone); every other (positive) condition going False is worth a Warning.
+      // gone); Healing is reported by the remediation Events themselves; every other (positive)
+      // condition going False is worth a Warning.
       boolean bad = switch (t.type()) {
         case "Degraded" -> t.status() == ConditionStatus.TRUE;
         case "Training" -> t.status() == ConditionStatus.UNKNOWN;
-        case "Ready", "Progressing", "Trained" -> false;
+        case "Ready", "Progressing", "Trained", "Healing" -> false;
         default -> t.status() == ConditionStatus.FALSE;
       };
       if (bad) {
