@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.autonomy.api.v1alpha1.agent.Agent;
 import dev.autonomy.api.v1alpha1.common.HealingEntry;
 import dev.autonomy.api.v1alpha1.common.HealingOutcome;
+import dev.autonomy.api.v1alpha1.common.RemediationAction;
 import dev.autonomy.testsupport.KubernetesTest;
 import dev.autonomy.testsupport.OperatorProcess;
 import dev.autonomy.testsupport.TestCluster;
@@ -14,6 +15,7 @@ import dev.autonomy.testsupport.TestNamespace;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +84,43 @@ class AgentHealingIT {
     Agent after = client.resources(Agent.class).inNamespace(ns.name()).withName("healing-agent").get();
     assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(after.getSpec())).isEqualTo(specBefore);
     assertThat(after.getMetadata().getGeneration()).isEqualTo(created.getMetadata().getGeneration());
+  }
+
+  @Test
+  void anOomKilledPlannerGetsAHigherMemoryLimitWithinTheCeilingNotInTheSpec(KubernetesClient client, TestNamespace ns) {
+    Agent agent = client.resources(Agent.class).load(TestGround.repoRoot().resolve("examples/agent.yaml").toFile()).item();
+    agent.getMetadata().setName("oom-agent");
+    agent.getSpec().getHealing().setCooldown("5s");
+    agent.getSpec().getHealing().setDisabledActions(List.of(RemediationAction.RESTART)); // only the raise applies
+    client.resource(agent).inNamespace(ns.name()).create();
+    String deployment = "oom-agent-planner";
+
+    Pod pod = await().atMost(TIMEOUT).ignoreExceptions().until(() -> pods(client, ns, "oom-agent").stream()
+        .filter(p -> "Running".equals(p.getStatus().getPhase())).findFirst().orElse(null), p -> p != null);
+    client.pods().inNamespace(ns.name()).withName(pod.getMetadata().getName()).edit(p -> {
+      p.getMetadata().getLabels().put("autonomy.dev/chaos", "crash-loop");
+      p.getMetadata().getAnnotations().put("autonomy.dev/chaos-reason", "OOMKilled");
+      p.getMetadata().getAnnotations().put("autonomy.dev/chaos-exit-code", "137");
+      return p;
+    });
+
+    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+        new Quantity("768Mi").equals(client.apps().deployments().inNamespace(ns.name()).withName(deployment).get()
+            .getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits().get("memory")));
+    Agent healed = client.resources(Agent.class).inNamespace(ns.name()).withName("oom-agent").get();
+    assertThat(healed.getStatus().getHealing().getOverrides()).containsEntry("memoryLimit", "768Mi");
+    assertThat(healed.getStatus().getHealing().getEntries().get(0).getAction()).isEqualTo("raise-memory-limit");
+    assertThat(healed.getStatus().getHealing().getEntries().get(0).getDiagnosis()).isEqualTo("MEMORY_LIMIT_TOO_LOW");
+    assertThat(healed.getSpec().getResources().getLimits()).containsEntry("memory", new Quantity("512Mi"));
+    // The rollout replaces the OOM-killed pod: the symptom is gone and the remediation counts as a success.
+    await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+        client.resources(Agent.class).inNamespace(ns.name()).withName("oom-agent").get().getStatus().getHealing()
+            .getEntries().get(0).getOutcome() == HealingOutcome.SUCCEEDED);
+  }
+
+  private static List<Pod> pods(KubernetesClient client, TestNamespace ns, String agent) {
+    return client.pods().inNamespace(ns.name()).withLabel("app.kubernetes.io/instance", agent).list()
+        .getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
   }
 
   private static List<Pod> plannerPods(KubernetesClient client, TestNamespace ns) {

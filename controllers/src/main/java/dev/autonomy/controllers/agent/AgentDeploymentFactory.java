@@ -67,7 +67,7 @@ public final class AgentDeploymentFactory {
         .addNewContainer().withName(CONTAINER).withImage(in.image())
         .withImagePullPolicy(spec.getImagePullPolicy() == null ? null : spec.getImagePullPolicy().toString())
         .addNewPort().withName("http").withContainerPort(AgentResources.HTTP_PORT).withProtocol("TCP").endPort()
-        .withEnv(env).withVolumeMounts(mounts).withResources(spec.getResources())
+        .withEnv(env).withVolumeMounts(mounts).withResources(AgentHealing.effectiveResources(agent))
         .withSecurityContext(PodSecurity.restrictedContainer())
         .withNewReadinessProbe().withNewHttpGet().withPath("/q/health/ready").withPort(new IntOrString("http"))
         .endHttpGet().withPeriodSeconds(10).withTimeoutSeconds(5).withFailureThreshold(3).endReadinessProbe()

@@ -50,6 +50,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -102,23 +103,27 @@ public class AgentReconciler implements Reconciler<Agent> {
     Verdict verdict = Verdict.of(refs.missing(), AgentValidator.problems(spec));
 
     HealingLoop.Turn healing = null;
+    AgentStatus previous = agent.getStatus();
     if (verdict.accepted()) {
       String image = spec.getImage() != null ? spec.getImage() : config.images().planner();
-      context.managedWorkflowAndDependentResourceContext().put(AgentInputs.class,
-          new AgentInputs(agent, store, policies, image, config.localRunner()));
-      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      Function<Agent, AgentInputs> inputs = a -> new AgentInputs(a, store, policies, image, config.localRunner());
+      // Heal first: an override it decides (a raised memory limit) goes out with this reconcile's Deployment.
       healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)), context.getClient(),
-          events, config.leaderElection().leaseNamespace().orElse(namespace), clock.instant());
+          events, config.leaderElection().leaseNamespace().orElse(namespace),
+          a -> AgentDeploymentFactory.deployment(inputs.apply(a)), clock.instant());
+      AgentStatus healed = Copies.deepCopy(previous, AgentStatus.class, AgentStatus::new);
+      healed.setHealing(healing.knowledge());
+      agent.setStatus(healed);
+      context.managedWorkflowAndDependentResourceContext().put(AgentInputs.class, inputs.apply(agent));
+      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
 
-    AgentStatus previous = agent.getStatus();
-    AgentStatus next = Copies.deepCopy(previous, AgentStatus.class, AgentStatus::new);
+    AgentStatus next = Copies.deepCopy(agent.getStatus(), AgentStatus.class, AgentStatus::new);
     Optional<ConfigMap> outcomes = context.getSecondaryResources(ConfigMap.class).stream()
         .filter(cm -> AgentResources.outcomes(agent).equals(cm.getMetadata().getName())).findFirst();
     ConditionSet conditions = AgentStatusFactory.apply(agent, next, new AgentStatusFactory.Observed(verdict, store,
         context.getSecondaryResource(Deployment.class), outcomes), clock.instant());
     if (healing != null) {
-      next.setHealing(healing.knowledge());
       conditions.set(ConditionType.HEALING, healing.healing(), healing.healing() ? Reason.RemediationApplied
           : Reason.NoSymptoms, healing.message());
       if (healing.exhausted() || conditions.list().stream().anyMatch(c -> ConditionType.DEGRADED.equals(c.getType()))) {

@@ -7,8 +7,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Picks among applicable remediations by Thompson sampling: each draws from Beta(1 + successes,
- * 1 + failures) of its record for this cause, minus a small cost penalty; the highest wins. A
- * remediation that keeps failing is drawn low and stops being chosen; untried ones still get tried.
+ * 1 + failures) of its record for this cause, minus a small cost penalty; the highest wins. The rule
+ * table's first remedy starts with one success of prior (the expert's preference). A remediation
+ * that keeps failing is drawn low and stops being chosen; untried ones still get tried.
  */
 public final class Chooser {
   static final double COST_PENALTY = 0.02;
@@ -23,8 +24,10 @@ public final class Chooser {
       OutcomeStats stats) {
     RemediationAction best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (RemediationAction action : candidates) {
-      double score = beta(1 + stats.successes(cause, action), 1 + stats.failures(cause, action))
+    for (int i = 0; i < candidates.size(); i++) {
+      RemediationAction action = candidates.get(i);
+      int prior = i == 0 ? 1 : 0;
+      double score = beta(1 + prior + stats.successes(cause, action), 1 + stats.failures(cause, action))
           - COST_PENALTY * Remedies.cost(action);
       if (score > bestScore) {
         bestScore = score;

@@ -53,6 +53,22 @@ public final class Executor {
     }
   }
 
+  /**
+   * Only the dry run of {@code desired}: for changes the resource's own workflow applies right after
+   * (a healer's override that the Deployment's desired state carries).
+   */
+  public Result dryRun(HasMetadata desired, String change) {
+    String what = desired.getKind() + " " + desired.getMetadata().getName();
+    try {
+      client.resource(desired).dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+      return new Result(HealingOutcome.IN_PROGRESS, "The dry run accepted " + change + " on " + what
+          + "; the workflow applies it.");
+    } catch (KubernetesClientException e) {
+      return new Result(HealingOutcome.DRY_RUN_REJECTED, "The dry run refused " + change + " on " + what + ": "
+          + reason(e));
+    }
+  }
+
   private static String reason(KubernetesClientException e) {
     String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
         : e.getMessage();

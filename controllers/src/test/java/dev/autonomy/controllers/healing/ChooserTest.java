@@ -18,7 +18,7 @@ class ChooserTest {
   void aRemediationThatKeepsFailingStopsBeingChosen() {
     Chooser chooser = new Chooser(new SplittableRandom(7));
     OutcomeStats stats = new OutcomeStats();
-    List<RemediationAction> candidates = List.of(RESTART, RAISE_MEMORY_LIMIT);
+    List<RemediationAction> candidates = List.of(RESTART, RAISE_MEMORY_LIMIT); // the worse one first
     // The world: restarting never cures an OOM, raising the limit always does.
     int raisedInLast50 = 0;
     for (int i = 0; i < 200; i++) {
@@ -33,13 +33,13 @@ class ChooserTest {
   }
 
   @Test
-  void withoutExperienceTheCheaperRemediationIsPreferredButTheOtherIsStillTried() {
+  void withoutExperienceTheRulesFirstRemedyIsPreferredButTheOtherIsStillTried() {
     Chooser chooser = new Chooser(new SplittableRandom(3));
     int restarts = 0;
     for (int i = 0; i < 1000; i++) {
       restarts += chooser.choose(Cause.BAD_CHANGE, List.of(ROLLBACK, RESTART), new OutcomeStats()).orElseThrow() == RESTART ? 1 : 0;
     }
-    assertThat(restarts).isBetween(501, 700);
+    assertThat(restarts).isBetween(300, 480); // P ≈ 0.39 for Beta(2,1) − 0.10 against Beta(1,1) − 0.04
   }
 
   @Test

@@ -39,6 +39,18 @@ public class HealingStatus {
   @JsonPropertyDescription("The most recent remediations, newest last.")
   private List<HealingEntry> entries;
 
+  @JsonPropertyDescription("Values the healer applies over the spec without editing it, e.g. memoryLimit: 768Mi "
+      + "after OOMKilled (within spec.healing.memoryLimitCeiling).")
+  private java.util.Map<String, String> overrides;
+
+  public java.util.Map<String, String> getOverrides() {
+    return overrides;
+  }
+
+  public void setOverrides(java.util.Map<String, String> overrides) {
+    this.overrides = overrides;
+  }
+
   public Integer getAttemptsInWindow() {
     return attemptsInWindow;
   }
