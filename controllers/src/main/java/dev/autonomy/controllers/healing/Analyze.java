@@ -35,7 +35,8 @@ public final class Analyze {
       new Rule(Signal.CONTAINER_CRASHED, c -> true, Cause.TRANSIENT_FAILURE, List.of(RESTART)),
       new Rule(Signal.IMAGE_PULL_FAILED, c -> c.specChangedRecently() && c.hasStableSpec(), Cause.BAD_CHANGE,
           List.of(ROLLBACK)),
-      new Rule(Signal.IMAGE_PULL_FAILED, c -> true, Cause.IMAGE_UNAVAILABLE, List.of()),
+      // A pull that failed without a change of ours: a registry hiccup; a new pod pulls again.
+      new Rule(Signal.IMAGE_PULL_FAILED, c -> true, Cause.IMAGE_UNAVAILABLE, List.of(RESTART)),
       new Rule(Signal.NODE_NOT_READY, c -> true, Cause.NODE_FAILURE, List.of(RESCHEDULE)),
       new Rule(Signal.CHILD_MISSING, c -> true, Cause.CHILD_DELETED, List.of(RECREATE_CHILDREN)),
       new Rule(Signal.REPLICAS_UNAVAILABLE, c -> true, Cause.TRANSIENT_FAILURE, List.of(RESTART)),

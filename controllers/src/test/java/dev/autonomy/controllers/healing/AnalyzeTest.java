@@ -48,8 +48,8 @@ class AnalyzeTest {
   }
 
   @Test
-  void anImagePullFailureWithoutARecentChangeHasNoAutomaticRemedy() {
-    assertThat(one(Signal.IMAGE_PULL_FAILED, QUIET).remedies()).isEmpty();
+  void anImagePullFailureIsRetriedUnlessARecentChangeCausedIt() {
+    assertThat(one(Signal.IMAGE_PULL_FAILED, QUIET).remedies()).containsExactly(RESTART);
     assertThat(one(Signal.IMAGE_PULL_FAILED, AFTER_CHANGE).remedies()).containsExactly(ROLLBACK);
   }
 

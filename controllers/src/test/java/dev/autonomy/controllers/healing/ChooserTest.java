@@ -68,9 +68,9 @@ class ChooserTest {
     Observation pull = new Observation(Signal.IMAGE_PULL_FAILED, "pod/a", 1, "ErrImagePull");
     Observation oom = new Observation(Signal.OOM_KILLED, "pod/b", 2, "OOMKilled");
     List<Diagnosis> diagnoses = Analyze.diagnose(List.of(pull, oom), AnalyzeTest.QUIET);
-    Plan.Decision decision = Plan.plan(diagnoses, java.util.Set.of(RESTART), new OutcomeStats(),
+    Plan.Decision decision = Plan.plan(diagnoses, java.util.Set.of(RemediationAction.RAISE_MEMORY_LIMIT), new OutcomeStats(),
         new Chooser(new SplittableRandom(1))).orElseThrow();
-    assertThat(decision.action()).isEqualTo(RESTART);
+    assertThat(decision.action()).isEqualTo(RemediationAction.RAISE_MEMORY_LIMIT);
     assertThat(decision.diagnosis().observation()).isEqualTo(oom);
   }
 }
