@@ -95,8 +95,10 @@ public final class ChaosBenchmark {
             : h.getEntries().stream()).filter(e -> e.getOutcome() == dev.autonomy.api.v1alpha1.common.HealingOutcome.DRY_RUN_REJECTED).count();
         write(out, rows, ns, rejections);
       } finally {
-        operator[0].close();
+        // Delete while an operator runs: the Policy's finalizer is released by it, not left hanging.
         client.namespaces().withName(ns).delete();
+        awaitInstant(() -> client.namespaces().withName(ns).get() == null);
+        operator[0].close();
       }
     }
   }

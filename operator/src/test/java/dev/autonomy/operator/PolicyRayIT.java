@@ -99,6 +99,8 @@ class PolicyRayIT {
     // Later reconciles (a label change bumps none of the spec) submit nothing new.
     client.resources(Policy.class).inNamespace(ns.name()).withName("ray-trained")
         .edit(p -> { p.getMetadata().getLabels().put("touched", "yes"); return p; });
+    // Give the operator a few reconciles (it looks at Ray jobs every 5 s) before checking.
+    await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).until(() -> true);
     assertThat(ray.get(id.replace("-a1", "-a2"))).isEmpty();
   }
 

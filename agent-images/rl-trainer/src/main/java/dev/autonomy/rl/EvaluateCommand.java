@@ -27,13 +27,13 @@ final class EvaluateCommand {
     String id = config.servingRevision() != null ? config.servingRevision()
         : store.newest(config.checkpointPrefix()).orElseThrow(() -> new IllegalArgumentException(
             "no checkpoint of generation " + config.generation() + " in " + config.checkpointDir())).id();
-    int episodes = config.evalEpisodes() != null ? config.evalEpisodes() : config.spec().getEvaluation().getEpisodes();
+    int episodes = config.evaluationEpisodes();
     String environment = config.spec().getEnvironment().getName();
     try (PolicyModel model = PolicyModel.load(store, id); NDManager manager = NDManager.newBaseManager()) {
       Evaluator.Result result = Evaluator.evaluate(manager, model.network(),
           i -> Environments.create(environment, TrainCommand.EVALUATION_SEED + i), episodes, TrainCommand.EVALUATION_SEED);
       EvaluationResult evaluation = Reports.evaluation(id, result);
-      try (StatusReporter reporter = Reporters.forTraining(config)) {
+      try (StatusReporter reporter = Reporters.of(config)) {
         // Server-side apply keeps only what is sent: send the training fields along unchanged.
         Optional<PolicyStatus> status = reporter.current();
         reporter.report(status.map(PolicyStatus::getProgress).orElse(null),

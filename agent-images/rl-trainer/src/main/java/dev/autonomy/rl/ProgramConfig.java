@@ -62,6 +62,11 @@ public record ProgramConfig(PolicySpec spec, String policyName, String namespace
     }
   }
 
+  /** Episodes of an evaluation: AUTONOMY_EVAL_EPISODES, else spec.evaluation.episodes. */
+  public int evaluationEpisodes() {
+    return evalEpisodes != null ? evalEpisodes : spec.getEvaluation().getEpisodes();
+  }
+
   /** Checkpoint ids of this generation start with this. */
   public String checkpointPrefix() {
     return "g" + generation + "-";

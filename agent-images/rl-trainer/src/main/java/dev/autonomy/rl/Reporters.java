@@ -7,7 +7,7 @@ import dev.autonomy.rl.report.StatusReporter;
 final class Reporters {
   private Reporters() {}
 
-  static StatusReporter forTraining(ProgramConfig config) {
+  static StatusReporter of(ProgramConfig config) {
     return config.reportStatus()
         ? KubernetesReporter.connect(config.namespace(), config.policyName())
         : StatusReporter.log();

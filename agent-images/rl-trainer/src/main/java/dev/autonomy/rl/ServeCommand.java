@@ -30,7 +30,7 @@ final class ServeCommand {
   ServeCommand(ProgramConfig config) {
     this.config = config;
     this.store = new CheckpointStore(config.checkpointDir());
-    this.reporter = Reporters.forTraining(config);
+    this.reporter = Reporters.of(config);
   }
 
   int run() {

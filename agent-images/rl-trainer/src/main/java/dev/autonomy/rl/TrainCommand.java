@@ -38,7 +38,7 @@ final class TrainCommand {
   private String servingRevision;
 
   TrainCommand(ProgramConfig config) {
-    this(config, Reporters.forTraining(config));
+    this(config, Reporters.of(config));
   }
 
   TrainCommand(ProgramConfig config, StatusReporter reporter) {
@@ -68,7 +68,7 @@ final class TrainCommand {
         parent = m.id();
         LOG.info("Attempt {} resumes from checkpoint {} at step {}", config.attempt(), m.id(), m.step());
       });
-      int episodes = evaluationEpisodes();
+      int episodes = config.evaluationEpisodes();
       TrainingLoop.Options options = new TrainingLoop.Options(settings.totalSteps(),
           spec.getTraining().getTargetMeanReward() == null ? 0 : spec.getCheckpoint().getIntervalSteps(), episodes,
           spec.getTraining().getTargetMeanReward(), spec.getCheckpoint().getIntervalSteps(), 5_000, EVALUATION_SEED);
@@ -84,10 +84,6 @@ final class TrainCommand {
           outcome.last().step(), result.mean(), result.std(), result.episodes(), latest);
       return 0;
     }
-  }
-
-  private int evaluationEpisodes() {
-    return config.evalEpisodes() != null ? config.evalEpisodes() : spec.getEvaluation().getEpisodes();
   }
 
   private TrainingLoop.Hooks hooks(Learner learner, TrainerSettings settings) {

@@ -127,9 +127,16 @@ final class AgentHealing {
     return copy;
   }
 
+  /**
+   * The nodes of pods that are not Ready: a failed node's pods are marked not Ready by the node
+   * controller, so healthy pods cost no read (this runs on every reconcile of every Agent).
+   */
   private static Map<String, Node> nodes(KubernetesClient client, List<Pod> pods) {
     Map<String, Node> nodes = new HashMap<>();
     for (Pod pod : pods) {
+      if (ready(pod)) {
+        continue;
+      }
       String name = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
       if (name != null && !nodes.containsKey(name)) {
         Node node = client.nodes().withName(name).get();
@@ -139,5 +146,10 @@ final class AgentHealing {
       }
     }
     return nodes;
+  }
+
+  private static boolean ready(Pod pod) {
+    return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
+        .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 }

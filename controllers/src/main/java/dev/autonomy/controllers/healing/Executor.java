@@ -37,22 +37,6 @@ public final class Executor {
     }
   }
 
-  /** Applies {@code desired} (server-side apply) once the same apply passed as a dry run. */
-  public Result apply(HasMetadata desired) {
-    String what = desired.getKind() + " " + desired.getMetadata().getName();
-    try {
-      client.resource(desired).dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-    } catch (KubernetesClientException e) {
-      return new Result(HealingOutcome.DRY_RUN_REJECTED, "The dry run refused " + what + ": " + reason(e));
-    }
-    try {
-      client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-      return new Result(HealingOutcome.IN_PROGRESS, "Applied " + what + " after a dry run accepted it.");
-    } catch (KubernetesClientException e) {
-      return new Result(HealingOutcome.FAILED, "Applying " + what + " failed: " + reason(e));
-    }
-  }
-
   /**
    * Only the dry run of {@code desired}: for changes the resource's own workflow applies right after
    * (a healer's override that the Deployment's desired state carries).

@@ -145,10 +145,7 @@ public final class DqnLearner implements Learner {
 
   @Override
   public NDList modelState() {
-    NDList list = new NDList();
-    list.addAll(online.parameters());
-    list.addAll(target.parameters());
-    return list;
+    return Networks.parameters(online, target);
   }
 
   @Override
@@ -163,9 +160,7 @@ public final class DqnLearner implements Learner {
 
   @Override
   public void restore(NDList model, NDList optimizer, long steps, long updates) {
-    int half = model.size() / 2;
-    online.copyFrom(new NDList(model.subList(0, half)));
-    target.copyFrom(new NDList(model.subList(half, model.size())));
+    Networks.restore(model, online, target);
     adam.restore(optimizer, updates);
     this.steps = steps;
   }

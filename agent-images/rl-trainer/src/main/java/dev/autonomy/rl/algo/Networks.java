@@ -1,6 +1,7 @@
 package dev.autonomy.rl.algo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -22,6 +23,21 @@ public final class Networks {
       NDArray out = network.forward(manager.create(flat, new Shape(n, size)));
       return out.toFloatArray();
     }
+  }
+
+  /** The parameters of an acting network and its companion (target or critic), acting first. */
+  public static NDList parameters(Mlp acting, Mlp companion) {
+    NDList list = new NDList();
+    list.addAll(acting.parameters());
+    list.addAll(companion.parameters());
+    return list;
+  }
+
+  /** Restores what {@link #parameters(Mlp, Mlp)} saved. */
+  public static void restore(NDList saved, Mlp acting, Mlp companion) {
+    int split = acting.parameters().size();
+    acting.copyFrom(new NDList(saved.subList(0, split)));
+    companion.copyFrom(new NDList(saved.subList(split, saved.size())));
   }
 
   /** Greedy actions (argmax of the outputs) for a batch. */

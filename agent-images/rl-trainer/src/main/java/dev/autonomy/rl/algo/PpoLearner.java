@@ -46,10 +46,7 @@ public final class PpoLearner implements Learner {
     this.actions = envs.single().actionCount();
     this.actor = Mlp.create(manager, settings.layers(obsSize, actions), Mlp.Activation.TANH, 0.01, settings.seed());
     this.critic = Mlp.create(manager, settings.layers(obsSize, 1), Mlp.Activation.TANH, 1.0, settings.seed() + 1);
-    NDList all = new NDList();
-    all.addAll(actor.parameters());
-    all.addAll(critic.parameters());
-    this.adam = new Adam(manager, all, 1e-5f);
+    this.adam = new Adam(manager, Networks.parameters(actor, critic), 1e-5f);
     this.random = new SplittableRandom(settings.seed() + 2);
     this.steps = p.getRolloutSteps();
     this.n = envs.size();
@@ -234,10 +231,7 @@ public final class PpoLearner implements Learner {
 
   @Override
   public NDList modelState() {
-    NDList list = new NDList();
-    list.addAll(actor.parameters());
-    list.addAll(critic.parameters());
-    return list;
+    return Networks.parameters(actor, critic);
   }
 
   @Override
@@ -252,9 +246,7 @@ public final class PpoLearner implements Learner {
 
   @Override
   public void restore(NDList model, NDList optimizer, long steps, long updates) {
-    int split = actor.parameters().size();
-    actor.copyFrom(new NDList(model.subList(0, split)));
-    critic.copyFrom(new NDList(model.subList(split, model.size())));
+    Networks.restore(model, actor, critic);
     adam.restore(optimizer, updates);
     this.envSteps = steps;
   }
