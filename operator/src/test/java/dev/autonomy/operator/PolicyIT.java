@@ -224,7 +224,13 @@ class PolicyIT {
     assertThat(retrying.getStatus().getRetriesUsed()).isEqualTo(1);
     assertThat(retrying.getStatus().getTrainingJobName()).isEqualTo("flaky-train-g1-a2");
     assertThat(env(awaitChild(client.batch().v1().jobs().inNamespace(ns.name()).withName("flaky-train-g1-a2"))
-        .getSpec().getTemplate().getSpec().getContainers().get(0))).containsEntry("AUTONOMY_ATTEMPT", "2");
+        .getSpec().getTemplate().getSpec().getContainers().get(0))).containsEntry("AUTONOMY_ATTEMPT", "2")
+        .as("the healer halves the learning rate after a divergence").containsEntry("AUTONOMY_LEARNING_RATE_SCALE", "0.5");
+    assertThat(retrying.getStatus().getHealing().getEntries()).last().satisfies(e -> {
+      assertThat(e.getSymptom()).isEqualTo("LOSS_NAN run/g1");
+      assertThat(e.getAction()).isEqualTo("lower-learning-rate");
+    });
+    assertThat(condition(retrying, "Healing").getStatus()).isEqualTo("True");
     assertThat(events(client, ns, "flaky")).filteredOn(e -> "AttemptFailed".equals(e.getReason())).singleElement()
         .satisfies(e -> assertThat(e.getMessage()).contains("code 3").contains("training diverged").contains("loss is NaN"));
 
@@ -265,6 +271,35 @@ class PolicyIT {
     await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> client.batch().v1().jobs()
         .inNamespace(ns.name()).withLabel("app.kubernetes.io/instance", "short").list().getItems().isEmpty());
     assertThat(policy(client, ns, "short").getStatus().getPhase()).isEqualTo(PolicyPhase.EVALUATING);
+  }
+
+  @Test
+  @Order(8)
+  void aRunWhoseRewardRegressedRewindsToItsBestCheckpointWithoutSpendingARetry(KubernetesClient client,
+      TestNamespace ns) {
+    create(client, ns, "wobbly", spec -> spec.getBackend().getJob().setNodeSelector(Map.of(HOLD_LABEL, "nowhere")));
+    awaitChild(client.batch().v1().jobs().inNamespace(ns.name()).withName("wobbly-train-g1-a1"));
+    trainerApply(client, ns, "wobbly", Map.of(
+        "progress", Map.of("step", 34_000, "totalSteps", 200_000, "meanReward", 120.0,
+            "lastUpdateTime", java.time.Instant.now().toString()),
+        "latestCheckpoint", "g1-s0000030000",
+        "checkpoints", List.of(Map.of("id", "g1-s0000020000", "step", 20_000, "meanReward", 430.0),
+            Map.of("id", "g1-s0000030000", "step", 30_000, "meanReward", 210.0))));
+
+    Job rewinding = awaitChild(client.batch().v1().jobs().inNamespace(ns.name()).withName("wobbly-train-g1-a2"));
+    assertThat(env(rewinding.getSpec().getTemplate().getSpec().getContainers().get(0)))
+        .containsEntry("AUTONOMY_RESUME_FROM", "g1-s0000020000");
+    await().atMost(TIMEOUT).until(() -> client.batch().v1().jobs().inNamespace(ns.name()).withName("wobbly-train-g1-a1")
+        .get() == null);
+    Policy rewound = awaitPolicy(client, ns, "wobbly", p -> Integer.valueOf(2).equals(p.getStatus().getAttempt()));
+    assertThat(rewound.getStatus().getRetriesUsed()).as("a rewind is not a failure").isIn(null, 0);
+    assertThat(rewound.getStatus().getHealing().getEntries()).last().satisfies(e -> {
+      assertThat(e.getSymptom()).isEqualTo("REWARD_REGRESSED run/g1");
+      assertThat(e.getAction()).isIn("resume-from-checkpoint", "lower-learning-rate");
+      assertThat(e.getMessage()).contains("dry run accepted");
+    });
+    assertThat(events(client, ns, "wobbly")).extracting(Event::getReason).contains("RemediationApplied");
+    assertThat(rewound.getStatus().getCheckpoints()).as("the trainer's fields are untouched").hasSize(2);
   }
 
   // --- helpers ---

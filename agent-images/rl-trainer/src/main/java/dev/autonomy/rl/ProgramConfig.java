@@ -10,7 +10,8 @@ import java.util.Map;
 
 /** The program's inputs from its environment (see README.md, "Contract with the operator"). */
 public record ProgramConfig(PolicySpec spec, String policyName, String namespace, long generation, int attempt,
-    Path checkpointDir, boolean reportStatus, String servingRevision, int servePort, Integer evalEpisodes) {
+    Path checkpointDir, boolean reportStatus, String servingRevision, int servePort, Integer evalEpisodes,
+    double learningRateScale, String resumeFrom) {
 
   static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -37,7 +38,25 @@ public record ProgramConfig(PolicySpec spec, String policyName, String namespace
         (int) number(env, "AUTONOMY_ATTEMPT", 1),
         Path.of(env.getOrDefault("AUTONOMY_CHECKPOINT_DIR", "/var/lib/autonomy/checkpoints")), report,
         env.get("AUTONOMY_SERVING_REVISION"), (int) number(env, "AUTONOMY_SERVE_PORT", 8080),
-        env.containsKey("AUTONOMY_EVAL_EPISODES") ? (int) number(env, "AUTONOMY_EVAL_EPISODES", 0) : null);
+        env.containsKey("AUTONOMY_EVAL_EPISODES") ? (int) number(env, "AUTONOMY_EVAL_EPISODES", 0) : null,
+        fraction(env, "AUTONOMY_LEARNING_RATE_SCALE"), blankToNull(env.get("AUTONOMY_RESUME_FROM")));
+  }
+
+  private static double fraction(Map<String, String> env, String key) {
+    String value = env.get(key);
+    try {
+      double v = value == null || value.isBlank() ? 1.0 : Double.parseDouble(value.trim());
+      if (!(v > 0) || v > 1) {
+        throw new InvalidConfigException(key + " must be in (0, 1], got '" + value + "'");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigException(key + " must be a number, got '" + value + "'");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static PolicySpec spec(Map<String, String> env) {

@@ -55,11 +55,17 @@ final class TrainCommand {
   }
 
   private int train() {
-    TrainerSettings base = TrainerSettings.from(spec);
+    TrainerSettings specified = TrainerSettings.from(spec);
+    TrainerSettings base = config.learningRateScale() == 1.0 ? specified
+        : specified.withLearningRateScale(config.learningRateScale());
+    if (base != specified) {
+      LOG.info("Learning rate {} (spec {} scaled by {})", base.learningRate(), specified.learningRate(),
+          config.learningRateScale());
+    }
     Optional<PolicyStatus> status = reporter.current();
     status.map(PolicyStatus::getCheckpoints).ifPresent(lineage::addAll);
     servingRevision = status.map(PolicyStatus::getServingRevision).orElse(null);
-    Optional<CheckpointMeta> resume = store.newest(config.checkpointPrefix());
+    Optional<CheckpointMeta> resume = resumePoint();
     TrainerSettings settings = resume.map(m -> base.withSeed(base.seed() + m.step())).orElse(base);
     try (NDManager manager = NDManager.newBaseManager(); Learner learner = Learners.create(settings, manager)) {
       resume.ifPresent(m -> {
@@ -84,6 +90,26 @@ final class TrainCommand {
           outcome.last().step(), result.mean(), result.std(), result.episodes(), latest);
       return 0;
     }
+  }
+
+  /**
+   * AUTONOMY_RESUME_FROM rewinds to that checkpoint (the newer ones, a regressed branch, are deleted
+   * and leave the lineage); otherwise, or when it is not a valid checkpoint of this generation, the newest.
+   */
+  private Optional<CheckpointMeta> resumePoint() {
+    String from = config.resumeFrom();
+    if (from != null) {
+      Set<String> keep = servingRevision == null ? Set.of() : Set.of(servingRevision);
+      Optional<List<String>> removed = store.rewindTo(config.checkpointPrefix(), from, keep);
+      if (removed.isPresent()) {
+        lineage.removeIf(r -> removed.get().contains(r.getId()));
+        LOG.info("Rewound to checkpoint {}; discarded the newer {}", from, removed.get());
+        return store.read(from);
+      }
+      LOG.warn("AUTONOMY_RESUME_FROM={} is not a valid checkpoint of generation {}; resuming from the newest", from,
+          config.generation());
+    }
+    return store.newest(config.checkpointPrefix());
   }
 
   private TrainingLoop.Hooks hooks(Learner learner, TrainerSettings settings) {

@@ -60,9 +60,14 @@ class TrainCommandTest {
   }
 
   private ProgramConfig config(long steps, String target, int attempt) {
+    return config(steps, target, attempt, Map.of());
+  }
+
+  private ProgramConfig config(long steps, String target, int attempt, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>(Map.of("DJL_OFFLINE", "true", "OPT_OUT_TRACKING", "true",
         "AUTONOMY_POLICY_SPEC", PPO.formatted(steps, target), "AUTONOMY_CHECKPOINT_DIR", dir.toString(),
         "AUTONOMY_POLICY_GENERATION", "3", "AUTONOMY_ATTEMPT", String.valueOf(attempt)));
+    env.putAll(extra);
     return ProgramConfig.from(env, true);
   }
 
@@ -100,5 +105,36 @@ class TrainCommandTest {
     assertThat(second.parent()).isEqualTo(first);
     assertThat(second.updates()).isGreaterThan(firstMeta.updates());
     assertThat(reporter.checkpoints).extracting(CheckpointRecord::getId).contains(first, reporter.latest);
+  }
+
+  @Test
+  void aHealingAttemptRewindsToTheNamedCheckpointWithALowerLearningRate() {
+    RecordingReporter reporter = new RecordingReporter();
+    assertThat(new TrainCommand(config(10_000, "null", 1), reporter).run()).isZero();
+    CheckpointStore store = new CheckpointStore(dir);
+    List<String> ids = store.list("g3-").stream().map(CheckpointMeta::id).toList();
+    assertThat(ids).hasSize(2);
+    String older = ids.get(0);
+
+    ProgramConfig healing = config(10_000, "null", 2, Map.of("AUTONOMY_RESUME_FROM", older,
+        "AUTONOMY_LEARNING_RATE_SCALE", "0.5"));
+    assertThat(healing.learningRateScale()).isEqualTo(0.5);
+    assertThat(new TrainCommand(healing, reporter).run()).isZero();
+    CheckpointMeta latest = store.read(reporter.latest).orElseThrow();
+    assertThat(latest.parent()).as("the regressed branch is replaced, not continued").isEqualTo(older);
+    assertThat(reporter.checkpoints).extracting(CheckpointRecord::getId).containsExactly(older, latest.id());
+  }
+
+  @Test
+  void anUnknownResumePointFallsBackToTheNewestAndABadScaleIsRefused() {
+    RecordingReporter reporter = new RecordingReporter();
+    assertThat(new TrainCommand(config(5_000, "null", 1), reporter).run()).isZero();
+    String first = reporter.latest;
+    assertThat(new TrainCommand(config(10_000, "null", 2, Map.of("AUTONOMY_RESUME_FROM", "g9-s0000000001")), reporter)
+        .run()).isZero();
+    assertThat(new CheckpointStore(dir).read(reporter.latest).orElseThrow().parent()).isEqualTo(first);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(5_000, "null", 1,
+        Map.of("AUTONOMY_LEARNING_RATE_SCALE", "2"))).isInstanceOf(ProgramConfig.InvalidConfigException.class)
+        .hasMessageContaining("AUTONOMY_LEARNING_RATE_SCALE");
   }
 }

@@ -25,6 +25,7 @@ import dev.autonomy.controllers.common.References;
 import dev.autonomy.controllers.common.StatusControl;
 import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
+import dev.autonomy.controllers.healing.HealingConditions;
 import dev.autonomy.controllers.healing.HealingLoop;
 import dev.autonomy.controllers.status.ConditionType;
 import dev.autonomy.controllers.status.Reason;
@@ -124,13 +125,7 @@ public class AgentReconciler implements Reconciler<Agent> {
     ConditionSet conditions = AgentStatusFactory.apply(agent, next, new AgentStatusFactory.Observed(verdict, store,
         context.getSecondaryResource(Deployment.class), outcomes), clock.instant());
     if (healing != null) {
-      conditions.set(ConditionType.HEALING, healing.healing(), healing.healing() ? Reason.RemediationApplied
-          : Reason.NoSymptoms, healing.message());
-      if (healing.exhausted() || conditions.list().stream().anyMatch(c -> ConditionType.DEGRADED.equals(c.getType()))) {
-        conditions.set(ConditionType.DEGRADED, healing.exhausted(), healing.exhausted() ? Reason.RemediationExhausted
-            : Reason.Healthy, healing.exhausted() ? healing.message() : "Nothing is degraded.");
-      }
-      next.setConditions(conditions.list());
+      next.setConditions(HealingConditions.apply(conditions, healing).list());
     }
     agent.setStatus(next);
     UpdateControl<Agent> control = StatusControl.report(agent, previous, next, conditions, verdict, events,

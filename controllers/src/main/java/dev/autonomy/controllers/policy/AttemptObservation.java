@@ -13,8 +13,15 @@ public record AttemptObservation(State state, String detail) {
     SUCCEEDED,
     /** Failed; a retry may help (it resumes from the newest checkpoint). */
     FAILED,
+    /** Failed because training diverged (NaN loss or parameters, trainer exit code 3); a retry should change something. */
+    DIVERGED,
     /** Failed in a way a retry of the same spec cannot fix (invalid configuration). */
     REJECTED
+  }
+
+  /** Failed in a way a retry may fix. */
+  public boolean retryable() {
+    return state == State.FAILED || state == State.DIVERGED;
   }
 
   public static AttemptObservation of(State state, String detail) {

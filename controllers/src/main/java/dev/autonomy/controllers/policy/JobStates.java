@@ -17,8 +17,10 @@ import java.util.Optional;
 final class JobStates {
   /** The trainer's exit code for an invalid configuration: a retry of the same spec cannot help. */
   static final int EXIT_INVALID_CONFIG = 2;
+  /** The trainer's exit code when the loss or the parameters became NaN. */
+  static final int EXIT_DIVERGED = 3;
   static final Map<Integer, String> EXIT_MEANINGS = Map.of(1, "failed", EXIT_INVALID_CONFIG, "invalid configuration",
-      3, "training diverged", 137, "killed", 143, "terminated");
+      EXIT_DIVERGED, "training diverged", 137, "killed", 143, "terminated");
   static final int MAX_MESSAGE = 1024;
 
   private JobStates() {}
@@ -32,8 +34,10 @@ final class JobStates {
     }
     if (condition(job, "Failed")) {
       Optional<ContainerStateTerminated> exit = termination(pods);
-      boolean invalid = exit.map(t -> Objects.equals(t.getExitCode(), EXIT_INVALID_CONFIG)).orElse(false);
-      return AttemptObservation.of(invalid ? State.REJECTED : State.FAILED, "Job " + name + " failed: " + why(job, exit));
+      Integer code = exit.map(ContainerStateTerminated::getExitCode).orElse(null);
+      State state = Objects.equals(code, EXIT_INVALID_CONFIG) ? State.REJECTED
+          : Objects.equals(code, EXIT_DIVERGED) ? State.DIVERGED : State.FAILED;
+      return AttemptObservation.of(state, "Job " + name + " failed: " + why(job, exit));
     }
     boolean running = job.getStatus() != null && job.getStatus().getReady() != null && job.getStatus().getReady() > 0;
     return AttemptObservation.of(State.RUNNING, "Job " + name + (running ? " is running" : " is pending"));

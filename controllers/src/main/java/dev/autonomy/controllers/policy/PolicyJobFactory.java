@@ -36,6 +36,7 @@ public final class PolicyJobFactory {
     List<EnvVar> env = new ArrayList<>(TrainerPods.env(policy));
     env.add(TrainerPods.env("AUTONOMY_POLICY_GENERATION", Long.toString(in.trainingGeneration())));
     env.add(TrainerPods.env("AUTONOMY_ATTEMPT", Integer.toString(attempt)));
+    TrainerOverrides.env(in.healing(), attempt).forEach((k, v) -> env.add(TrainerPods.env(k, v)));
     return new JobBuilder().withNewMetadata().withName(name).withNamespace(PolicyResources.namespace(policy))
         .withLabels(PolicyResources.labels(policy, PolicyResources.TRAINER))
         .addToAnnotations(PolicyResources.GENERATION_ANNOTATION, Long.toString(in.trainingGeneration()))

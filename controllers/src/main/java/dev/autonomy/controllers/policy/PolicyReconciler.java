@@ -11,6 +11,11 @@ import dev.autonomy.controllers.common.References;
 import dev.autonomy.controllers.common.StatusControl;
 import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
+import dev.autonomy.controllers.healing.Chooser;
+import dev.autonomy.controllers.healing.Executor;
+import dev.autonomy.controllers.healing.HealingConditions;
+import dev.autonomy.controllers.healing.HealingLoop;
+import dev.autonomy.controllers.healing.KnowledgeStore;
 import dev.autonomy.controllers.policy.PolicyDependents.Checkpoints;
 import dev.autonomy.controllers.policy.PolicyDependents.CreatesClaim;
 import dev.autonomy.controllers.policy.PolicyDependents.ServingAutoscaled;
@@ -50,6 +55,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -132,12 +138,14 @@ public class PolicyReconciler implements Reconciler<Policy>, Cleaner<Policy> {
     JobAttempts jobs = new JobAttempts(context.getClient(), jobSource(context));
     RayAttempts rayAttempts = new RayAttempts(ray);
     boolean onRay = policy.getSpec().getBackend() != null && policy.getSpec().getBackend().getType() == BackendType.RAY;
-    PolicyTraining.Step step = new PolicyTraining(onRay ? rayAttempts : jobs, events).step(policy, next, conditions, now);
+    PolicyHealing healing = healing(policy, context, onRay);
+    PolicyTraining.Step step = new PolicyTraining(onRay ? rayAttempts : jobs, events, healing)
+        .step(policy, next, conditions, now);
+    healing.turn().ifPresent(turn -> HealingConditions.apply(conditions, turn));
     next.setConditions(conditions.list());  // how the run ended is in its Training condition
     new PolicyPromotion(events).step(policy, next, conditions, now);
 
-    PolicyInputs in = new PolicyInputs(policy, trainerImage(policy.getSpec()), config.localRunner(),
-        TrainingRun.generation(next), next.getServingRevision());
+    PolicyInputs in = inputs(policy, next);
     context.managedWorkflowAndDependentResourceContext().put(PolicyInputs.class, in);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     if (step.launch()) {
@@ -155,6 +163,20 @@ public class PolicyReconciler implements Reconciler<Policy>, Cleaner<Policy> {
     next.setPhase(PolicyStatusFactory.phase(policy, next));
     return Stream.of(step.requeue(), jobExpiry, rayExpiry, PromotionGate.untilJudged(policy.getSpec().getServing(), next, now))
         .flatMap(Optional::stream).min(Duration::compareTo);
+  }
+
+  private PolicyInputs inputs(Policy policy, PolicyStatus status) {
+    return new PolicyInputs(policy, trainerImage(policy.getSpec()), config.localRunner(), TrainingRun.generation(status),
+        status.getServingRevision(), status.getHealing());
+  }
+
+  /** The training run's healer; the next attempt's Job is what its dry run judges (a Ray job has none). */
+  private PolicyHealing healing(Policy policy, Context<Policy> context, boolean onRay) {
+    String knowledge = config.leaderElection().leaseNamespace().orElse(policy.getMetadata().getNamespace());
+    HealingLoop loop = new HealingLoop(new KnowledgeStore(context.getClient(), knowledge),
+        new Chooser(new SplittableRandom()), events);
+    return new PolicyHealing(loop, new Executor(context.getClient()), status -> onRay ? Optional.empty()
+        : Optional.of(PolicyJobFactory.job(inputs(policy, status), TrainingRun.attempt(status))));
   }
 
   /** Training Jobs carry the Policy as controller owner; only ours (by label) are watched. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One step of the training run: a new spec starts a new run, suspend stops the attempt, a failed
@@ -23,6 +24,31 @@ import java.util.Optional;
 final class PolicyTraining {
   private final AttemptBackend backend;
   private final EventRecorder events;
+  private final Healer healer;
+
+  /** The healer's say on the current attempt, before the plain retry rule. */
+  interface Healer {
+    Healer NONE = new Healer() {
+      @Override
+      public Action heal(Policy policy, PolicyStatus next, AttemptObservation seen, Instant now) {
+        return Action.NONE;
+      }
+
+      @Override
+      public Optional<Duration> recheck(PolicyStatus next, Instant now) {
+        return Optional.empty();
+      }
+    };
+
+    /** RESTARTED: it set up the next attempt; WAIT: a retry waits for its backoff; NONE: no say. */
+    enum Action { NONE, RESTARTED, WAIT }
+
+    /** {@code seen} is null once the run is finished (an applied remediation may still be judged). */
+    Action heal(Policy policy, PolicyStatus next, AttemptObservation seen, Instant now);
+
+    /** When to look again for the healer's sake. */
+    Optional<Duration> recheck(PolicyStatus next, Instant now);
+  }
 
   /**
    * @param launch the Job backend should create the attempt's Job (after the children exist)
@@ -33,8 +59,13 @@ final class PolicyTraining {
   }
 
   PolicyTraining(AttemptBackend backend, EventRecorder events) {
+    this(backend, events, Healer.NONE);
+  }
+
+  PolicyTraining(AttemptBackend backend, EventRecorder events, Healer healer) {
     this.backend = backend;
     this.events = events;
+    this.healer = healer;
   }
 
   Step step(Policy policy, PolicyStatus next, ConditionSet conditions, Instant now) {
@@ -48,7 +79,8 @@ final class PolicyTraining {
       TrainingRun.start(next, policy.getMetadata().getGeneration(), hash);
     }
     if (TrainingRun.finished(next)) {
-      return Step.NONE;
+      healer.heal(policy, next, null, now);
+      return new Step(false, healer.recheck(next, now));
     }
     if (Boolean.TRUE.equals(spec.getSuspend())) {
       if (TrainingRun.launched(next)) {
@@ -67,12 +99,25 @@ final class PolicyTraining {
     }
     String before = identity(next);
     AttemptObservation seen = backend.observe(policy, next);
-    if (seen.state() == State.FAILED && TrainingRun.canRetry(next, spec)) {
-      int failed = TrainingRun.attempt(next);
+    int current = TrainingRun.attempt(next);
+    Healer.Action healed = healer.heal(policy, next, seen, now);
+    if (healed == Healer.Action.WAIT) {
+      String message = "Attempt " + current + " diverged; the next attempt waits for the healing backoff: "
+          + seen.detail() + ".";
+      training(next, conditions, ConditionStatus.TRUE, Reason.TrainingRunning, message);
+      return new Step(false, healer.recheck(next, now));
+    }
+    boolean restarted = healed == Healer.Action.RESTARTED;
+    if (!restarted && seen.retryable() && TrainingRun.canRetry(next, spec)) {
       TrainingRun.retry(next);
-      events.warning(policy, Reason.AttemptFailed, "Attempt " + failed + " failed: " + seen.detail() + ". Attempt "
-          + TrainingRun.attempt(next) + " resumes from the newest checkpoint (retry " + TrainingRun.retriesUsed(next)
-          + " of " + TrainingRun.backoffLimit(spec) + ").");
+      restarted = true;
+    }
+    if (restarted) {
+      if (seen.retryable()) {
+        events.warning(policy, Reason.AttemptFailed, "Attempt " + current + " failed: " + seen.detail() + ". Attempt "
+            + TrainingRun.attempt(next) + " resumes from the newest checkpoint" + scaled(next) + " (retry "
+            + TrainingRun.retriesUsed(next) + " of " + TrainingRun.backoffLimit(spec) + ").");
+      }
       before = identity(next);
       seen = backend.observe(policy, next);
     }
@@ -80,7 +125,15 @@ final class PolicyTraining {
       events.normal(policy, Reason.AttemptStarted, "Attempt " + TrainingRun.attempt(next) + " of generation "
           + TrainingRun.generation(next) + " started: " + identity(next) + ".");
     }
-    return record(policy, next, conditions, seen, now);
+    Step step = record(policy, next, conditions, seen, now);
+    Optional<Duration> recheck = healer.recheck(next, now);
+    return recheck.isEmpty() ? step : new Step(step.launch(), Stream.of(step.requeue(), recheck)
+        .flatMap(Optional::stream).min(Duration::compareTo));
+  }
+
+  private static String scaled(PolicyStatus next) {
+    double scale = TrainerOverrides.learningRateScale(next.getHealing());
+    return scale == 1.0 ? "" : " with the learning rate scaled by " + scale;
   }
 
   private Step record(Policy policy, PolicyStatus next, ConditionSet conditions, AttemptObservation seen, Instant now) {

@@ -30,7 +30,7 @@ final class RayAttempts implements AttemptBackend {
 
   @Override
   public AttemptObservation observe(Policy policy, PolicyStatus next) {
-    Policy trained = asTrained(policy, TrainingRun.generation(next));
+    Policy trained = asTrained(policy, next);
     RayJobStatus job = ray.sync(trained, TrainingRun.attempt(next));
     next.setRay(job);
     String status = job == null ? null : job.getJobStatus();
@@ -41,8 +41,12 @@ final class RayAttempts implements AttemptBackend {
     }
     return switch (status) {
       case RayJobStates.SUCCEEDED -> AttemptObservation.of(State.SUCCEEDED, detail);
-      case RayJobStates.FAILED, RayJobStates.STOPPED -> AttemptObservation.of(State.FAILED,
-          detail + ray.failureLogs(trained, job).map(logs -> "\n" + logs).orElse(""));
+      case RayJobStates.FAILED, RayJobStates.STOPPED -> {
+        String logs = ray.failureLogs(trained, job).orElse("");
+        // The trainer prints "training diverged: …" before it exits with code 3.
+        yield AttemptObservation.of(logs.contains("training diverged") ? State.DIVERGED : State.FAILED,
+            detail + (logs.isEmpty() ? "" : "\n" + logs));
+      }
       case RayJobStates.REJECTED -> AttemptObservation.of(State.REJECTED, detail);
       case RayJobStates.UNREACHABLE -> AttemptObservation.of(State.UNREACHABLE,
           "the Ray dashboard " + (job.getDashboardUrl() == null ? "" : job.getDashboardUrl() + " ") + "does not answer"
@@ -105,6 +109,15 @@ final class RayAttempts implements AttemptBackend {
   static Policy asTrained(Policy policy, long generation) {
     Policy copy = Copies.deepCopy(policy, Policy.class, Policy::new);
     copy.getMetadata().setGeneration(generation);
+    return copy;
+  }
+
+  /** The same, with the healing overrides the next submission carries (status.healing of this reconcile). */
+  static Policy asTrained(Policy policy, PolicyStatus next) {
+    Policy copy = asTrained(policy, TrainingRun.generation(next));
+    PolicyStatus status = copy.getStatus() == null ? new PolicyStatus() : copy.getStatus();
+    status.setHealing(next.getHealing());
+    copy.setStatus(status);
     return copy;
   }
 }

@@ -36,6 +36,12 @@ final class TrainingRun {
       next.getEvaluation().setPassed(null);
       next.getEvaluation().setMessage(null);
     }
+    if (next.getHealing() != null && next.getHealing().getOverrides() != null) {
+      // The healer's changes belong to the run they healed; a new spec trains as written.
+      java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>(next.getHealing().getOverrides());
+      overrides.keySet().removeAll(TrainerOverrides.KEYS);
+      next.getHealing().setOverrides(overrides.isEmpty() ? null : overrides);
+    }
   }
 
   static boolean finished(PolicyStatus status) {

@@ -48,6 +48,15 @@ public record TrainerSettings(Algorithm algorithm, String environment, long seed
     };
   }
 
+  /** The same settings with the learning rate scaled (the operator's healing lowers it after a divergence). */
+  public TrainerSettings withLearningRateScale(double scale) {
+    if (!(scale > 0) || scale > 1) {
+      throw new IllegalArgumentException("AUTONOMY_LEARNING_RATE_SCALE: must be in (0, 1], got " + scale);
+    }
+    return new TrainerSettings(algorithm, environment, seed, numEnvs, hidden, learningRate * scale, linearLearningRate,
+        gamma, batchSize, maxGradNorm, dqn, gradientSteps, ppo, linearClipRange, totalSteps);
+  }
+
   /** The same settings with another seed (a resumed attempt must not replay the same episodes). */
   public TrainerSettings withSeed(long newSeed) {
     return new TrainerSettings(algorithm, environment, newSeed, numEnvs, hidden, learningRate, linearLearningRate,

@@ -114,6 +114,25 @@ public final class CheckpointStore {
     }
   }
 
+  /**
+   * Rewinds to checkpoint {@code id}: deletes the newer ones with {@code prefix} (a diverged branch),
+   * never one in {@code keep}; returns the deleted ids. Empty when {@code id} is not a valid checkpoint.
+   */
+  public Optional<List<String>> rewindTo(String prefix, String id, Set<String> keep) {
+    Optional<CheckpointMeta> target = read(id).filter(m -> m.id().startsWith(prefix));
+    if (target.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> removed = new ArrayList<>();
+    for (CheckpointMeta m : list(prefix)) {
+      if (m.step() > target.get().step() && !keep.contains(m.id())) {
+        deleteTree(dir.resolve(m.id()));
+        removed.add(m.id());
+      }
+    }
+    return Optional.of(removed);
+  }
+
   /** Deletes all but the newest {@code keepLast} with {@code prefix}, never one in {@code keep}. */
   public List<String> prune(String prefix, int keepLast, Set<String> keep) {
     List<CheckpointMeta> all = list(prefix);

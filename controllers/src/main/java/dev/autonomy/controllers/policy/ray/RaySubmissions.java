@@ -8,6 +8,7 @@ import dev.autonomy.api.v1alpha1.policy.Policy;
 import dev.autonomy.api.v1alpha1.policy.RayBackendSpec;
 import dev.autonomy.controllers.common.Endpoints;
 import dev.autonomy.controllers.config.OperatorConfig;
+import dev.autonomy.controllers.policy.TrainerOverrides;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -132,6 +133,7 @@ public final class RaySubmissions {
     env.put("AUTONOMY_CHECKPOINT_DIR", "/tmp/autonomy/" + policy.getMetadata().getNamespace() + "/"
         + policy.getMetadata().getName() + "/checkpoints");
     env.put("AUTONOMY_REPORT_STATUS", "false");
+    TrainerOverrides.env(policy.getStatus() == null ? null : policy.getStatus().getHealing(), attempt).forEach(env::put);
     JsonNode userEnv = runtimeEnv.get("env_vars");
     if (userEnv != null && userEnv.isObject()) {
       userEnv.fields().forEachRemaining(e -> env.set(e.getKey(),
