@@ -118,6 +118,51 @@ class AgentHealingIT {
             .getEntries().get(0).getOutcome() == HealingOutcome.SUCCEEDED);
   }
 
+  @Test
+  void aBadSpecChangeIsRolledBackToTheLastStableSpecWithoutEditingTheSpec(KubernetesClient client, TestNamespace ns) {
+    Agent agent = client.resources(Agent.class).load(TestGround.repoRoot().resolve("examples/agent.yaml").toFile()).item();
+    agent.getMetadata().setName("rollback-agent");
+    agent.getSpec().getHealing().setCooldown("5s");
+    agent.getSpec().getHealing().setDisabledActions(List.of(RemediationAction.RESTART)); // only the rollback applies
+    client.resource(agent).inNamespace(ns.name()).create();
+    var agents = client.resources(Agent.class).inNamespace(ns.name()).withName("rollback-agent");
+    String deployment = "rollback-agent-planner";
+    String goodImage = await().atMost(TIMEOUT).ignoreExceptions().until(() -> agents.get().getStatus().getHealing()
+        .getLastStableGeneration() == 1L ? image(client, ns, deployment) : null, i -> i != null);
+
+    // Generation 2 names an image whose new pods crash-loop (kwok stage by image).
+    agents.edit(a -> { a.getSpec().setImage("chaos.invalid/planner:crash-loop"); return a; });
+    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+        "2".equals(agents.get().getStatus().getHealing().getOverrides().get("rolledBackFrom")));
+    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> goodImage.equals(image(client, ns, deployment)));
+    Agent rolledBack = agents.get();
+    assertThat(rolledBack.getSpec().getImage()).as("the spec is never edited").isEqualTo("chaos.invalid/planner:crash-loop");
+    assertThat(rolledBack.getStatus().getHealing().getEntries()).last().satisfies(e -> {
+      assertThat(e.getDiagnosis()).isEqualTo("BAD_CHANGE");
+      assertThat(e.getAction()).isEqualTo("rollback");
+    });
+    assertThat(rolledBack.getStatus().getConditions()).anySatisfy(c -> {
+      assertThat(c.getType()).isEqualTo("Degraded");
+      assertThat(c.getStatus()).isEqualTo("True");
+      assertThat(c.getReason()).isEqualTo("SpecRolledBack");
+    });
+    await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+        agents.get().getStatus().getHealing().getEntries().get(0).getOutcome() == HealingOutcome.SUCCEEDED);
+
+    // The user's next change is tried as written.
+    agents.edit(a -> { a.getSpec().setImage(goodImage); return a; });
+    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+      Agent a = agents.get();
+      return a.getStatus().getHealing().getLastStableGeneration() == 3L && a.getStatus().getConditions().stream()
+          .anyMatch(c -> "Degraded".equals(c.getType()) && "False".equals(c.getStatus()));
+    });
+  }
+
+  private static String image(KubernetesClient client, TestNamespace ns, String deployment) {
+    return client.apps().deployments().inNamespace(ns.name()).withName(deployment).get().getSpec().getTemplate().getSpec()
+        .getContainers().get(0).getImage();
+  }
+
   private static List<Pod> pods(KubernetesClient client, TestNamespace ns, String agent) {
     return client.pods().inNamespace(ns.name()).withLabel("app.kubernetes.io/instance", agent).list()
         .getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();

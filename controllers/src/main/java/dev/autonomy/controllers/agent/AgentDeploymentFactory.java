@@ -51,7 +51,9 @@ public final class AgentDeploymentFactory {
     mounts.add(mount("tmp", "/tmp"));
 
     DeploymentBuilder builder = new DeploymentBuilder().withNewMetadata().withName(AgentResources.planner(agent))
-        .withNamespace(agent.getMetadata().getNamespace()).withLabels(AgentResources.labels(agent)).endMetadata();
+        .withNamespace(agent.getMetadata().getNamespace()).withLabels(AgentResources.labels(agent))
+        .addToAnnotations(AgentResources.GENERATION_ANNOTATION, String.valueOf(agent.getMetadata().getGeneration()))
+        .endMetadata();
     var deploymentSpec = builder.withNewSpec();
     if (!autoscaled(spec)) {
       deploymentSpec.withReplicas(spec.getReplicas());  // with autoscaling on, replicas belong to the HPA

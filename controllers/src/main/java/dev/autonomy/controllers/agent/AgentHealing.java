@@ -1,12 +1,14 @@
 package dev.autonomy.controllers.agent;
 
 import dev.autonomy.api.v1alpha1.agent.Agent;
+import dev.autonomy.api.v1alpha1.agent.AgentSpec;
 import dev.autonomy.api.v1alpha1.agent.AgentStatus;
 import dev.autonomy.api.v1alpha1.common.HealingOutcome;
 import dev.autonomy.api.v1alpha1.common.HealingSpec;
 import dev.autonomy.api.v1alpha1.common.HealingStatus;
 import dev.autonomy.api.v1alpha1.common.RemediationAction;
 import dev.autonomy.controllers.common.Copies;
+import dev.autonomy.controllers.common.Durations;
 import dev.autonomy.controllers.events.EventRecorder;
 import dev.autonomy.controllers.healing.Analyze;
 import dev.autonomy.controllers.healing.Chooser;
@@ -18,11 +20,14 @@ import dev.autonomy.controllers.healing.Observation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -42,12 +47,14 @@ import java.util.function.Function;
  */
 final class AgentHealing {
   static final String MEMORY_LIMIT = "memoryLimit";
+  /** The generation whose spec broke the planners; while it is current, the last stable spec runs. */
+  static final String ROLLED_BACK_FROM = "rolledBackFrom";
   private static final BigDecimal MI = BigDecimal.valueOf(1024L * 1024L);
 
   private AgentHealing() {}
 
-  static HealingLoop.Turn run(Agent agent, List<Pod> pods, KubernetesClient client, EventRecorder events,
-      String knowledgeNamespace, Function<Agent, HasMetadata> desiredDeployment, Instant now) {
+  static HealingLoop.Turn run(Agent agent, List<Pod> pods, Optional<Deployment> deployment, KubernetesClient client,
+      EventRecorder events, String knowledgeNamespace, Function<Agent, HasMetadata> desiredDeployment, Instant now) {
     List<Observation> observations = Monitor.pods(pods, nodes(client, pods));
     Executor executor = new Executor(client);
     Map<String, Pod> bySubject = new HashMap<>();
@@ -60,24 +67,142 @@ final class AgentHealing {
     AtomicReference<Quantity> raised = new AtomicReference<>();
     raisedLimit(currentLimit(agent), agent.getSpec().getHealing()).ifPresent(limit ->
         actions.put(RemediationAction.RAISE_MEMORY_LIMIT, o -> {
-          Executor.Result result = executor.dryRun(desiredDeployment.apply(withMemoryLimit(agent, limit)),
+          Executor.Result result = executor.dryRun(desiredDeployment.apply(withOverride(agent, MEMORY_LIMIT, limit.toString())),
               "memory limit " + limit);
           if (result.outcome() == HealingOutcome.IN_PROGRESS) {
             raised.set(limit);
           }
           return result;
         }));
+    boolean changed = changedSinceStable(agent);
+    AtomicReference<String> rolledBack = new AtomicReference<>();
+    if (changed) {
+      actions.put(RemediationAction.ROLLBACK, o -> {
+        String generation = String.valueOf(agent.getMetadata().getGeneration());
+        Executor.Result result = executor.dryRun(desiredDeployment.apply(withOverride(agent, ROLLED_BACK_FROM, generation)),
+            "a rollback to the spec of generation " + knowledge.getLastStableGeneration());
+        if (result.outcome() == HealingOutcome.IN_PROGRESS) {
+          rolledBack.set(generation);
+        }
+        return result;
+      });
+    }
     HealingLoop loop = new HealingLoop(new KnowledgeStore(client, knowledgeNamespace),
         new Chooser(new SplittableRandom()), events);
     HealingLoop.Turn turn = loop.run(agent, agent.getSpec().getHealing(), knowledge, observations,
-        new Analyze.Context(false, false), actions, now);
+        new Analyze.Context(changed, changed), actions, now);
+    HealingStatus k = turn.knowledge();
+    Map<String, String> overrides = new LinkedHashMap<>(k.getOverrides() == null ? Map.of() : k.getOverrides());
     if (raised.get() != null) {
-      HealingStatus k = turn.knowledge();
-      Map<String, String> overrides = new LinkedHashMap<>(k.getOverrides() == null ? Map.of() : k.getOverrides());
       overrides.put(MEMORY_LIMIT, raised.get().toString());
-      k.setOverrides(overrides);
+    }
+    if (rolledBack.get() != null) {
+      overrides.put(ROLLED_BACK_FROM, rolledBack.get());
+    } else if (overrides.containsKey(ROLLED_BACK_FROM)
+        && !overrides.get(ROLLED_BACK_FROM).equals(String.valueOf(agent.getMetadata().getGeneration()))) {
+      overrides.remove(ROLLED_BACK_FROM);  // a new spec is tried as written
+    }
+    k.setOverrides(overrides.isEmpty() ? null : overrides);
+    if (observations.isEmpty() && !turn.healing()) {
+      HealingSpec spec = agent.getSpec().getHealing();
+      Duration window = Durations.parse(spec == null || spec.getCooldown() == null ? "1m" : spec.getCooldown())
+          .orElse(Duration.ofMinutes(1));
+      recordStable(agent, k, deployment, readySince(pods), window, now);
     }
     return turn;
+  }
+
+  /** When the last of the pods became Ready; empty while one is not Ready. Pure. */
+  static Optional<Instant> readySince(List<Pod> pods) {
+    Instant latest = Instant.EPOCH;
+    for (Pod pod : pods) {
+      if (pod.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      var ready = pod.getStatus() == null || pod.getStatus().getConditions() == null ? null : pod.getStatus()
+          .getConditions().stream().filter(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())).findFirst()
+          .orElse(null);
+      if (ready == null) {
+        return Optional.empty();
+      }
+      Instant since = ready.getLastTransitionTime() == null ? Instant.EPOCH : Instant.parse(ready.getLastTransitionTime());
+      latest = since.isAfter(latest) ? since : latest;
+    }
+    return pods.isEmpty() ? Optional.empty() : Optional.of(latest);
+  }
+
+  /**
+   * The Agent as its children are built: with the last stable spec while a rollback of the current
+   * generation holds (the spec itself is never edited), else as it is. Pure.
+   */
+  static Agent effective(Agent agent) {
+    HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
+    if (!rolledBack(agent) || k == null || k.getLastStableSpec() == null) {
+      return agent;
+    }
+    Agent copy = Copies.deepCopy(agent, Agent.class, Agent::new);
+    copy.setSpec(Serialization.unmarshal(k.getLastStableSpec(), AgentSpec.class));
+    return copy;
+  }
+
+  /** The current generation is neither recorded as stable nor rolled back: look again until it is one. Pure. */
+  static boolean awaitingStability(Agent agent) {
+    HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
+    Long generation = agent.getMetadata().getGeneration();
+    return generation != null && (k == null || !generation.equals(k.getLastStableGeneration())) && !rolledBack(agent);
+  }
+
+  /** A rollback of the current generation holds. Pure. */
+  static boolean rolledBack(Agent agent) {
+    HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
+    return k != null && k.getOverrides() != null && k.getLastStableSpec() != null
+        && String.valueOf(agent.getMetadata().getGeneration()).equals(k.getOverrides().get(ROLLED_BACK_FROM));
+  }
+
+  /** The spec changed since the last one that ran healthy (and a rollback could go back to it). Pure. */
+  static boolean changedSinceStable(Agent agent) {
+    HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
+    return k != null && k.getLastStableSpec() != null && k.getLastStableGeneration() != null
+        && agent.getMetadata().getGeneration() != null && agent.getMetadata().getGeneration() > k.getLastStableGeneration()
+        && !rolledBack(agent);
+  }
+
+  /**
+   * Records the spec as the last stable one once the Deployment built for this generation finished
+   * its rollout with every replica available, its pods have been Ready for {@code window} (the
+   * healing cooldown: a planner that crashes after a while is not stable) and no pod shows a symptom
+   * (never a rolled-back generation); returns how long until it may be, while it waits. Pure.
+   */
+  static Optional<Duration> recordStable(Agent agent, HealingStatus k, Optional<Deployment> deployment,
+      Optional<Instant> readySince, Duration window, Instant now) {
+    Long generation = agent.getMetadata().getGeneration();
+    if (generation == null || deployment.isEmpty() || generation.equals(k.getLastStableGeneration())
+        || (k.getOverrides() != null && String.valueOf(generation).equals(k.getOverrides().get(ROLLED_BACK_FROM)))) {
+      return Optional.empty();
+    }
+    Deployment d = deployment.get();
+    var status = d.getStatus();
+    int desired = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+    boolean built = d.getMetadata().getAnnotations() != null
+        && String.valueOf(generation).equals(d.getMetadata().getAnnotations().get(AgentResources.GENERATION_ANNOTATION));
+    boolean rolledOut = status != null && status.getObservedGeneration() != null
+        && status.getObservedGeneration() >= d.getMetadata().getGeneration()
+        && count(status.getUpdatedReplicas()) == desired && count(status.getAvailableReplicas()) >= desired
+        && count(status.getUnavailableReplicas()) == 0 && count(status.getReplicas()) == desired;
+    if (!built || !rolledOut || desired == 0 || readySince.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant stableAt = readySince.get().plus(window);
+    if (now.isBefore(stableAt)) {
+      return Optional.of(Duration.between(now, stableAt));
+    }
+    k.setLastStableGeneration(generation);
+    k.setLastStableSpec(Serialization.asJson(agent.getSpec()));
+    return Optional.empty();
+  }
+
+  private static int count(Integer n) {
+    return n == null ? 0 : n;
   }
 
   /** The planner's resources: the spec's, with the healer's memory limit over them. Pure. */
@@ -115,12 +240,12 @@ final class AgentHealing {
     return r == null || r.getLimits() == null ? null : r.getLimits().get("memory");
   }
 
-  private static Agent withMemoryLimit(Agent agent, Quantity limit) {
+  private static Agent withOverride(Agent agent, String key, String value) {
     Agent copy = Copies.deepCopy(agent, Agent.class, Agent::new);
     AgentStatus status = copy.getStatus() == null ? new AgentStatus() : copy.getStatus();
     HealingStatus k = status.getHealing() == null ? new HealingStatus() : status.getHealing();
     Map<String, String> overrides = new LinkedHashMap<>(k.getOverrides() == null ? Map.of() : k.getOverrides());
-    overrides.put(MEMORY_LIMIT, limit.toString());
+    overrides.put(key, value);
     k.setOverrides(overrides);
     status.setHealing(k);
     copy.setStatus(status);

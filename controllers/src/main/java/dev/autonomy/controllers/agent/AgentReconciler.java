@@ -106,11 +106,16 @@ public class AgentReconciler implements Reconciler<Agent> {
     HealingLoop.Turn healing = null;
     AgentStatus previous = agent.getStatus();
     if (verdict.accepted()) {
-      String image = spec.getImage() != null ? spec.getImage() : config.images().planner();
-      Function<Agent, AgentInputs> inputs = a -> new AgentInputs(a, store, policies, image, config.localRunner());
-      // Heal first: an override it decides (a raised memory limit) goes out with this reconcile's Deployment.
-      healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)), context.getClient(),
-          events, config.leaderElection().leaseNamespace().orElse(namespace),
+      // Children are built from the effective Agent: the last stable spec while a rollback holds.
+      Function<Agent, AgentInputs> inputs = a -> {
+        Agent effective = AgentHealing.effective(a);
+        String image = effective.getSpec().getImage() != null ? effective.getSpec().getImage() : config.images().planner();
+        return new AgentInputs(effective, store, policies, image, config.localRunner());
+      };
+      // Heal first: an override it decides (a raised memory limit, a rollback) goes out with this reconcile's children.
+      healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)),
+          context.getSecondaryResource(Deployment.class), context.getClient(), events,
+          config.leaderElection().leaseNamespace().orElse(namespace),
           a -> AgentDeploymentFactory.deployment(inputs.apply(a)), clock.instant());
       AgentStatus healed = Copies.deepCopy(previous, AgentStatus.class, AgentStatus::new);
       healed.setHealing(healing.knowledge());
@@ -125,13 +130,23 @@ public class AgentReconciler implements Reconciler<Agent> {
     ConditionSet conditions = AgentStatusFactory.apply(agent, next, new AgentStatusFactory.Observed(verdict, store,
         context.getSecondaryResource(Deployment.class), outcomes), clock.instant());
     if (healing != null) {
-      next.setConditions(HealingConditions.apply(conditions, healing).list());
+      HealingConditions.apply(conditions, healing);
+      if (AgentHealing.rolledBack(agent) && !healing.exhausted()) {
+        conditions.set(ConditionType.DEGRADED, true, Reason.SpecRolledBack, "Generation " + agent.getMetadata().getGeneration()
+            + " broke the planners; they run the spec of generation " + agent.getStatus().getHealing()
+            .getLastStableGeneration() + " until the spec changes.");
+      } else if (!healing.exhausted() && conditions.list().stream().anyMatch(c -> ConditionType.DEGRADED.equals(c.getType())
+          && Reason.SpecRolledBack.name().equals(c.getReason()))) {
+        conditions.set(ConditionType.DEGRADED, false, Reason.Healthy, "Nothing is degraded.");
+      }
+      next.setConditions(conditions.list());
     }
     agent.setStatus(next);
     UpdateControl<Agent> control = StatusControl.report(agent, previous, next, conditions, verdict, events,
         config.waitRequeue());
-    // A remediation's outcome is judged once its cooldown ends: look again then.
-    return healing != null && healing.healing() ? control.rescheduleAfter(HEALING_RECHECK) : control;
+    // A remediation's outcome is judged once its cooldown ends, and a spec is stable after a while Ready.
+    boolean recheck = healing != null && (healing.healing() || AgentHealing.awaitingStability(agent));
+    return recheck ? control.rescheduleAfter(HEALING_RECHECK) : control;
   }
 
   /** A MemoryStore or Policy that appears or changes re-reconciles the Agents that reference it. */

@@ -12,6 +12,8 @@ public final class AgentResources {
   /** Informer selectors: the operator watches only what it made. */
   static final String MANAGED = "app.kubernetes.io/managed-by=autonomy-operator,app.kubernetes.io/name=" + NAME;
   public static final String CONFIG_HASH_ANNOTATION = "autonomy.dev/config-hash";
+  /** On the planner Deployment: the Agent generation it was built for (a rollback builds it from an older spec). */
+  public static final String GENERATION_ANNOTATION = "autonomy.dev/agent-generation";
   public static final String CONFIG_KEY = "planner.json";
   public static final String CONFIG_DIR = "/etc/autonomy/planner";
   public static final String SECRETS_DIR = "/var/run/autonomy/secrets";

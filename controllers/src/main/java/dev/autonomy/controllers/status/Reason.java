@@ -86,6 +86,8 @@ public enum Reason {
   NoPromotedCheckpoint,
   /** Healing gave up after its budget; a human should look. */
   RemediationExhausted,
+  /** The latest spec broke the workload; the children run the last stable spec until the spec changes again. */
+  SpecRolledBack,
   // Healing
   /** A remediation was applied after its server-side dry run passed; its outcome is pending. */
   RemediationApplied,

@@ -9,6 +9,11 @@ import dev.autonomy.api.v1alpha1.common.HealingSpec;
 import dev.autonomy.api.v1alpha1.common.HealingStatus;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +52,77 @@ class AgentHealingTest {
     assertThat(effective.getLimits()).containsEntry("memory", new Quantity("768Mi")).containsEntry("cpu", new Quantity("1"));
     assertThat(effective.getRequests()).containsEntry("memory", new Quantity("256Mi"));
     assertThat(spec.getResources().getLimits()).containsEntry("memory", new Quantity("512Mi"));
+  }
+
+  static final Instant NOW = Instant.parse("2026-11-26T02:00:00Z");
+  static final Duration WINDOW = Duration.ofSeconds(30);
+  static final Optional<Instant> READY = Optional.of(NOW.minusSeconds(60));
+
+  private static Agent agent(long generation, String image) {
+    Agent agent = new Agent();
+    agent.getMetadata().setName("a");
+    agent.getMetadata().setGeneration(generation);
+    AgentSpec spec = new AgentSpec();
+    spec.setImage(image);
+    agent.setSpec(spec);
+    agent.setStatus(new AgentStatus());
+    agent.getStatus().setHealing(new HealingStatus());
+    return agent;
+  }
+
+  private static Deployment rolledOut(long agentGeneration, int replicas, int available) {
+    return new DeploymentBuilder().withNewMetadata().withName("a-planner").withGeneration(4L)
+        .addToAnnotations(AgentResources.GENERATION_ANNOTATION, String.valueOf(agentGeneration)).endMetadata()
+        .withNewSpec().withReplicas(replicas).endSpec()
+        .withNewStatus().withObservedGeneration(4L).withReplicas(replicas).withUpdatedReplicas(replicas)
+        .withAvailableReplicas(available).withUnavailableReplicas(replicas - available).endStatus().build();
+  }
+
+  @Test
+  void aSpecIsStableOnlyOnceItsOwnRolloutCompleted() {
+    Agent agent = agent(2, "planner:2");
+    HealingStatus k = agent.getStatus().getHealing();
+    AgentHealing.recordStable(agent, k, Optional.of(rolledOut(1, 2, 2)), READY, WINDOW, NOW);
+    assertThat(k.getLastStableGeneration()).as("the Deployment was built for generation 1").isNull();
+    AgentHealing.recordStable(agent, k, Optional.of(rolledOut(2, 2, 1)), READY, WINDOW, NOW);
+    assertThat(k.getLastStableGeneration()).as("one replica is not available").isNull();
+    AgentHealing.recordStable(agent, k, Optional.of(rolledOut(2, 2, 2)), READY, WINDOW, NOW);
+    assertThat(k.getLastStableGeneration()).isEqualTo(2L);
+    assertThat(k.getLastStableSpec()).contains("planner:2");
+
+    Agent next = agent(3, "planner:3");
+    next.getStatus().setHealing(k);
+    assertThat(AgentHealing.recordStable(next, k, Optional.of(rolledOut(3, 2, 2)), Optional.of(NOW.minusSeconds(10)),
+        WINDOW, NOW)).as("Ready for 10 s of 30").contains(Duration.ofSeconds(20));
+    assertThat(k.getLastStableGeneration()).isEqualTo(2L);
+    assertThat(AgentHealing.recordStable(next, k, Optional.of(rolledOut(3, 2, 2)), Optional.empty(), WINDOW, NOW))
+        .as("a pod is not Ready").isEmpty();
+    assertThat(k.getLastStableGeneration()).isEqualTo(2L);
+  }
+
+  @Test
+  void aRollbackBuildsTheChildrenFromTheLastStableSpecUntilTheSpecChangesAgain() {
+    Agent stable = agent(2, "planner:2");
+    AgentHealing.recordStable(stable, stable.getStatus().getHealing(), Optional.of(rolledOut(2, 1, 1)), READY, WINDOW, NOW);
+    Agent broken = agent(3, "planner:broken");
+    broken.getStatus().setHealing(stable.getStatus().getHealing());
+    assertThat(AgentHealing.changedSinceStable(broken)).isTrue();
+    assertThat(AgentHealing.effective(broken)).isSameAs(broken);
+
+    broken.getStatus().getHealing().setOverrides(Map.of(AgentHealing.ROLLED_BACK_FROM, "3"));
+    assertThat(AgentHealing.rolledBack(broken)).isTrue();
+    assertThat(AgentHealing.changedSinceStable(broken)).as("already rolled back").isFalse();
+    Agent effective = AgentHealing.effective(broken);
+    assertThat(effective.getSpec().getImage()).isEqualTo("planner:2");
+    assertThat(effective.getMetadata().getGeneration()).isEqualTo(3L);
+    assertThat(broken.getSpec().getImage()).as("the spec is never edited").isEqualTo("planner:broken");
+    AgentHealing.recordStable(broken, broken.getStatus().getHealing(), Optional.of(rolledOut(3, 1, 1)), READY, WINDOW, NOW);
+    assertThat(broken.getStatus().getHealing().getLastStableGeneration()).as("a rolled-back generation is not stable")
+        .isEqualTo(2L);
+
+    Agent fixed = agent(4, "planner:3");
+    fixed.getStatus().setHealing(broken.getStatus().getHealing());
+    assertThat(AgentHealing.rolledBack(fixed)).isFalse();
+    assertThat(AgentHealing.effective(fixed).getSpec().getImage()).isEqualTo("planner:3");
   }
 }
