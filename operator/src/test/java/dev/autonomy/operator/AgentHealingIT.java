@@ -158,6 +158,29 @@ class AgentHealingIT {
     });
   }
 
+  @Test
+  void aPlannerOnANodeThatTurnsNotReadyIsMovedAtOnce(KubernetesClient client, TestNamespace ns) {
+    Agent agent = client.resources(Agent.class).load(TestGround.repoRoot().resolve("examples/agent.yaml").toFile()).item();
+    agent.getMetadata().setName("node-agent");
+    agent.getSpec().getHealing().setCooldown("5s");
+    client.resource(agent).inNamespace(ns.name()).create();
+    Pod pod = await().atMost(TIMEOUT).ignoreExceptions().until(() -> pods(client, ns, "node-agent").stream()
+        .filter(p -> "Running".equals(p.getStatus().getPhase())).findFirst().orElse(null), p -> p != null);
+    String node = pod.getSpec().getNodeName();
+    String label = "node-not-ready.stage.kwok.x-k8s.io";
+    client.nodes().withName(node).edit(n -> { n.getMetadata().getLabels().put(label, "true"); return n; });
+    try {
+      await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+          client.resources(Agent.class).inNamespace(ns.name()).withName("node-agent").get().getStatus().getHealing()
+              .getEntries().stream().anyMatch(e -> e.getSymptom().equals("NODE_NOT_READY pod/" + pod.getMetadata().getName())
+                  && "reschedule".equals(e.getAction())));
+      await().atMost(TIMEOUT).until(() -> client.pods().inNamespace(ns.name()).withName(pod.getMetadata().getName())
+          .get() == null);
+    } finally {
+      client.nodes().withName(node).edit(n -> { n.getMetadata().getLabels().remove(label); return n; });
+    }
+  }
+
   private static String image(KubernetesClient client, TestNamespace ns, String deployment) {
     return client.apps().deployments().inNamespace(ns.name()).withName(deployment).get().getSpec().getTemplate().getSpec()
         .getContainers().get(0).getImage();

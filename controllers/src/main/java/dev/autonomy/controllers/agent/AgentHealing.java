@@ -53,9 +53,10 @@ final class AgentHealing {
 
   private AgentHealing() {}
 
-  static HealingLoop.Turn run(Agent agent, List<Pod> pods, Optional<Deployment> deployment, KubernetesClient client,
-      EventRecorder events, String knowledgeNamespace, Function<Agent, HasMetadata> desiredDeployment, Instant now) {
-    List<Observation> observations = Monitor.pods(pods, nodes(client, pods));
+  static HealingLoop.Turn run(Agent agent, List<Pod> pods, Function<String, Optional<Node>> nodes,
+      Optional<Deployment> deployment, KubernetesClient client, EventRecorder events, String knowledgeNamespace,
+      Function<Agent, HasMetadata> desiredDeployment, Instant now) {
+    List<Observation> observations = Monitor.pods(pods, nodesOf(pods, nodes));
     Executor executor = new Executor(client);
     Map<String, Pod> bySubject = new HashMap<>();
     pods.forEach(p -> bySubject.put("pod/" + p.getMetadata().getName(), p));
@@ -252,29 +253,15 @@ final class AgentHealing {
     return copy;
   }
 
-  /**
-   * The nodes of pods that are not Ready: a failed node's pods are marked not Ready by the node
-   * controller, so healthy pods cost no read (this runs on every reconcile of every Agent).
-   */
-  private static Map<String, Node> nodes(KubernetesClient client, List<Pod> pods) {
-    Map<String, Node> nodes = new HashMap<>();
+  /** The nodes the pods run on, from the node informer's cache. */
+  private static Map<String, Node> nodesOf(List<Pod> pods, Function<String, Optional<Node>> nodes) {
+    Map<String, Node> found = new HashMap<>();
     for (Pod pod : pods) {
-      if (ready(pod)) {
-        continue;
-      }
       String name = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-      if (name != null && !nodes.containsKey(name)) {
-        Node node = client.nodes().withName(name).get();
-        if (node != null) {
-          nodes.put(name, node);
-        }
+      if (name != null && !found.containsKey(name)) {
+        nodes.apply(name).ifPresent(n -> found.put(name, n));
       }
     }
-    return nodes;
-  }
-
-  private static boolean ready(Pod pod) {
-    return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-        .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    return found;
   }
 }

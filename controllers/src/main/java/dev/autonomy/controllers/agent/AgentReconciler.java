@@ -29,7 +29,9 @@ import dev.autonomy.controllers.healing.HealingConditions;
 import dev.autonomy.controllers.healing.HealingLoop;
 import dev.autonomy.controllers.status.ConditionType;
 import dev.autonomy.controllers.status.Reason;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import dev.autonomy.controllers.healing.Monitor;
 import dev.autonomy.controllers.status.ConditionSet;
 import dev.autonomy.controllers.status.Verdict;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -74,6 +76,7 @@ import java.util.stream.Collectors;
 public class AgentReconciler implements Reconciler<Agent> {
   private static final String REFERENCES = "references";
   private static final String PLANNER_PODS = "planner-pods";
+  private static final String NODES = "nodes";
   private static final java.time.Duration HEALING_RECHECK = java.time.Duration.ofSeconds(10);
   private final EventRecorder events;
   private final OperatorConfig config;
@@ -113,7 +116,7 @@ public class AgentReconciler implements Reconciler<Agent> {
         return new AgentInputs(effective, store, policies, image, config.localRunner());
       };
       // Heal first: an override it decides (a raised memory limit, a rollback) goes out with this reconcile's children.
-      healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)),
+      healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)), nodes(context),
           context.getSecondaryResource(Deployment.class), context.getClient(), events,
           config.leaderElection().leaseNamespace().orElse(namespace),
           a -> AgentDeploymentFactory.deployment(inputs.apply(a)), clock.instant());
@@ -154,8 +157,35 @@ public class AgentReconciler implements Reconciler<Agent> {
   public List<EventSource<?, Agent>> prepareEventSources(EventSourceContext<Agent> context) {
     context.getPrimaryCache().addIndexer(REFERENCES, agent -> references(agent.getSpec()).stream()
         .map(ref -> agent.getMetadata().getNamespace() + "/" + ref).toList());
+    InformerEventSource<Pod, Agent> pods = plannerPods(context);
     return List.of(referenced(context, MemoryStore.class, "memorystore/"), referenced(context, Policy.class, "policy/"),
-        plannerPods(context));
+        pods, nodes(context, pods));
+  }
+
+  /**
+   * Nodes, cluster-wide: a node that turns NotReady (or Ready again) re-reconciles the Agents with
+   * planner pods on it, so a failed node is seen at once, not when its pods are marked not Ready.
+   */
+  private static EventSource<?, Agent> nodes(EventSourceContext<Agent> context, InformerEventSource<Pod, Agent> pods) {
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, Agent.class)
+        .withName(NODES).withWatchAllNamespaces()
+        .withOnAddFilter(node -> false)
+        .withOnUpdateFilter((updated, old) -> Monitor.ready(updated) != Monitor.ready(old))
+        .withOnDeleteFilter((node, unknown) -> false)
+        .withSecondaryToPrimaryMapper(node -> pods.list(p -> p.getSpec() != null
+                && node.getMetadata().getName().equals(p.getSpec().getNodeName()))
+            .filter(p -> p.getMetadata().getLabels() != null
+                && p.getMetadata().getLabels().containsKey("app.kubernetes.io/instance"))
+            .map(p -> new ResourceID(p.getMetadata().getLabels().get("app.kubernetes.io/instance"),
+                p.getMetadata().getNamespace()))
+            .collect(Collectors.toSet()))
+        .build(), context);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.function.Function<String, Optional<Node>> nodes(Context<Agent> context) {
+    var source = (InformerEventSource<Node, Agent>) context.eventSourceRetriever().getEventSourceFor(Node.class, NODES);
+    return name -> source.get(new ResourceID(name));
   }
 
   private static <R extends HasMetadata> EventSource<?, Agent> referenced(EventSourceContext<Agent> context,
@@ -169,7 +199,7 @@ public class AgentReconciler implements Reconciler<Agent> {
   }
 
   /** Planner pods (Monitor's input for healing), mapped to their Agent by the instance label. */
-  private static EventSource<?, Agent> plannerPods(EventSourceContext<Agent> context) {
+  private static InformerEventSource<Pod, Agent> plannerPods(EventSourceContext<Agent> context) {
     return new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, Agent.class)
         .withName(PLANNER_PODS)
         .withLabelSelector("app.kubernetes.io/name=" + AgentResources.NAME)

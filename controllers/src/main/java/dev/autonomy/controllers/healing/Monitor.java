@@ -70,7 +70,8 @@ public final class Monitor {
     return java.util.Optional.empty();
   }
 
-  static boolean ready(Node node) {
+  /** A node without a Ready condition counts as ready (a kubelet that never reported). */
+  public static boolean ready(Node node) {
     if (node.getStatus() == null || node.getStatus().getConditions() == null) {
       return true;
     }
