@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autonomy.api.v1alpha1.agent.Agent;
 import dev.autonomy.api.v1alpha1.common.Condition;
 import dev.autonomy.api.v1alpha1.common.HealingEntry;
+import dev.autonomy.api.v1alpha1.common.HealingStatus;
+import dev.autonomy.api.v1alpha1.policy.Policy;
 import dev.autonomy.api.v1alpha1.memory.MemoryStore;
 import dev.autonomy.testsupport.Crds;
 import dev.autonomy.testsupport.OperatorProcess;
@@ -44,6 +46,12 @@ public final class ChaosBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final long FAULT_TIMEOUT_MS = 120_000;
   private static final String CHAOS = "autonomy.dev/chaos";
+  private static final String COOLDOWN = "5s";
+  private static final String TRAIN = "chaos-train";
+  /** A node label no node has: training pods wait unscheduled until a fault is injected. */
+  private static final String HOLD_LABEL = "autonomy.dev/chaos-hold";
+  private static final String NODE_NOT_READY = "node-not-ready.stage.kwok.x-k8s.io";
+  private static final String FAIL_STAGE = "pod-container-running-failed.stage.kwok.x-k8s.io";
 
   record Row(String kind, boolean healed, Double remediationMs, Double healthySeconds, String action, String note) {}
 
@@ -68,16 +76,23 @@ public final class ChaosBenchmark {
       try {
         TestGround.run(60, "kubectl", "apply", "-n", ns, "-f", TestGround.repoRoot().resolve("examples").toString());
         ChaosBenchmark bench = new ChaosBenchmark(client, ns);
-        List<String> agents = List.of("crash", "oom", "pull", "node", "killed");
+        List<String> agents = List.of("crash", "oom", "pull", "badchange", "node", "model", "killed");
         agents.forEach(bench::createAgent);
         agents.forEach(a -> bench.await("Agent " + a + " Ready", () -> bench.agentReady(a)));
         bench.await("MemoryStore Ready", bench::storeReady);
+        bench.createPolicy();
         List<Row> rows = new ArrayList<>();
         rows.add(bench.podFault("container-crash-loop", "crash", Map.of(CHAOS, "crash-loop"), Map.of()));
         rows.add(bench.podFault("oom-killed", "oom", Map.of(CHAOS, "crash-loop"),
             Map.of("autonomy.dev/chaos-reason", "OOMKilled", "autonomy.dev/chaos-exit-code", "137")));
-        rows.add(bench.podFault("image-pull-failure", "pull", Map.of(CHAOS, "image-pull-failure"), Map.of()));
+        rows.add(bench.badChange("image-pull-failure-after-change", "pull", "chaos.invalid/planner:missing"));
+        rows.add(bench.badChange("crash-loop-after-bad-change", "badchange", "chaos.invalid/planner:crash-loop"));
+        rows.add(bench.trainingPodFails("job-failure-mid-training", 1, 1, "resume-from-checkpoint"));
+        rows.add(bench.trainingPodFails("nan-loss", 2, 3, "lower-learning-rate"));
+        rows.add(bench.rewardRegression(3));
         rows.add(bench.nodeNotReady("node"));
+        rows.add(bench.memoryReplicaLost());
+        rows.add(bench.modelEndpointErrors("model"));
         rows.add(bench.deleted("deleted-deployment", "apps/v1", "Deployment", "sre-assistant-planner", bench::sreReady));
         rows.add(bench.deleted("deleted-service", "v1", "Service", "sre-assistant-planner", bench::sreReady));
         rows.add(bench.deleted("deleted-configmap", "v1", "ConfigMap", "sre-assistant-planner-config", bench::sreReady));
@@ -90,9 +105,12 @@ public final class ChaosBenchmark {
         rows.add(bench.podFaultDuring("operator-killed", "killed", () -> {
           operator[0] = OperatorProcess.start(OperatorProcess.defaultJar(), cluster, List.of(), env);
         }));
-        long rejections = agents.stream().flatMap(a -> Optional.ofNullable(client.resources(Agent.class).inNamespace(ns)
-            .withName(a).get().getStatus().getHealing()).stream()).flatMap(h -> h.getEntries() == null ? java.util.stream.Stream.empty()
-            : h.getEntries().stream()).filter(e -> e.getOutcome() == dev.autonomy.api.v1alpha1.common.HealingOutcome.DRY_RUN_REJECTED).count();
+        java.util.stream.Stream<HealingStatus> knowledge = java.util.stream.Stream.concat(agents.stream()
+            .map(a -> client.resources(Agent.class).inNamespace(ns).withName(a).get().getStatus().getHealing()),
+            java.util.stream.Stream.of(bench.policy().getStatus().getHealing()));
+        long rejections = knowledge.filter(Objects::nonNull).flatMap(h -> h.getEntries() == null
+            ? java.util.stream.Stream.empty() : h.getEntries().stream())
+            .filter(e -> e.getOutcome() == dev.autonomy.api.v1alpha1.common.HealingOutcome.DRY_RUN_REJECTED).count();
         write(out, rows, ns, rejections);
       } finally {
         // Delete while an operator runs: the Policy's finalizer is released by it, not left hanging.
@@ -106,10 +124,175 @@ public final class ChaosBenchmark {
   private void createAgent(String name) {
     Agent agent = client.resources(Agent.class).load(TestGround.repoRoot().resolve("examples/agent.yaml").toFile()).item();
     agent.getMetadata().setName(name);
+    agent.getSpec().getHealing().setCooldown(COOLDOWN);
+    agent.getSpec().getModel().getFallback().setModelName("smollm2-small");
     client.resource(agent).inNamespace(ns).create();
   }
 
+  /** The example Policy, its attempts' pods held unscheduled until a fault is injected into them. */
+  private void createPolicy() {
+    Policy policy = client.resources(Policy.class).load(TestGround.repoRoot().resolve("examples/policy.yaml").toFile())
+        .item();
+    policy.getMetadata().setName(TRAIN);
+    policy.getSpec().getServing().setEnabled(false);
+    policy.getSpec().setTtlSecondsAfterFinished(null);
+    policy.getSpec().getTraining().setBackoffLimit(5);
+    policy.getSpec().getHealing().setCooldown(COOLDOWN);
+    policy.getSpec().getBackend().getJob().setNodeSelector(Map.of(HOLD_LABEL, ns));
+    client.resource(policy).inNamespace(ns).create();
+  }
+
+  private Policy policy() {
+    return client.resources(Policy.class).inNamespace(ns).withName(TRAIN).get();
+  }
+
+  /**
+   * A bad spec change: the Agent's image becomes one whose new pods fail (kwok stage by image) →
+   * the operator rolls the children back to the last stable spec (the spec keeps the bad image).
+   */
+  private Row badChange(String kind, String agent, String image) {
+    awaitAgentQuiet(agent);
+    await("Agent " + agent + " stable", () -> {
+      Agent a = client.resources(Agent.class).inNamespace(ns).withName(agent).get();
+      return a.getStatus().getHealing() != null
+          && a.getMetadata().getGeneration().equals(a.getStatus().getHealing().getLastStableGeneration());
+    });
+    String deployment = agent + "-planner";
+    String good = image(deployment);
+    client.resources(Agent.class).inNamespace(ns).withName(agent).edit(a -> {
+      a.getSpec().setImage(image);
+      return a;
+    });
+    Instant visible = awaitInstant(() -> client.pods().inNamespace(ns).withLabel("app.kubernetes.io/instance", agent)
+        .list().getItems().stream().anyMatch(p -> image.equals(p.getSpec().getContainers().get(0).getImage()) && faulty(p)));
+    Optional<HealingEntry> entry = poll(() -> latestEntry(agent).filter(e -> "rollback".equals(e.getAction())));
+    Optional<Instant> healthy = poll(() -> good.equals(image(deployment)) && agentReady(agent)
+        && client.pods().inNamespace(ns).withLabel("app.kubernetes.io/instance", agent).list().getItems().stream()
+            .noneMatch(p -> image.equals(p.getSpec().getContainers().get(0).getImage())) ? Optional.of(Instant.now())
+            : Optional.empty());
+    log("%s: visible %s, remediation %s, healthy %s", kind, visible, entry.map(HealingEntry::getAction).orElse("none"),
+        healthy.isPresent());
+    return new Row(kind, healthy.isPresent(), millis(visible, entry), seconds(visible, healthy),
+        entry.map(HealingEntry::getAction).orElse(null), "spec.image " + image + "; the spec keeps it, the children roll back");
+  }
+
+  private String image(String deployment) {
+    return client.apps().deployments().inNamespace(ns).withName(deployment).get().getSpec().getTemplate().getSpec()
+        .getContainers().get(0).getImage();
+  }
+
+  /**
+   * The attempt's pod fails with the trainer's exit code (kwok's failure stage): 1 is a crash, 3 a
+   * NaN loss → the next attempt (resumed from the checkpoint; after NaN with half the learning rate).
+   */
+  private Row trainingPodFails(String kind, int attempt, int exitCode, String expected) {
+    awaitHealingQuiet();
+    String job = TRAIN + "-train-g1-a" + attempt;
+    Pod pod = poll(() -> client.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", job).list().getItems()
+        .stream().findFirst()).orElseThrow(() -> new IllegalStateException("no pod of Job " + job));
+    client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).edit(p -> {
+      p.getMetadata().getLabels().put(FAIL_STAGE, "true");
+      p.getMetadata().getAnnotations().putAll(Map.of(FAIL_STAGE + "/exit-code", String.valueOf(exitCode),
+          FAIL_STAGE + "/reason", "Error", FAIL_STAGE + "/message", exitCode == 3 ? "loss is NaN" : "trainer crashed"));
+      return p;
+    });
+    holdLabel(ns);
+    try {
+      poll(() -> Optional.ofNullable(client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).get())
+          .filter(p -> p.getSpec().getNodeName() != null));
+    } finally {
+      holdLabel(null);
+    }
+    // The operator watches Jobs: the fault is visible to it once the Job controller marks the Job Failed.
+    Instant visible = awaitInstant(() -> {
+      var j = client.batch().v1().jobs().inNamespace(ns).withName(job).get();
+      return j != null && j.getStatus() != null && j.getStatus().getConditions() != null && j.getStatus().getConditions()
+          .stream().anyMatch(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()));
+    });
+    String nextJob = TRAIN + "-train-g1-a" + (attempt + 1);
+    Optional<HealingEntry> entry = poll(() -> policyEntry(nextJob, expected));
+    Optional<Instant> healthy = poll(() -> client.batch().v1().jobs().inNamespace(ns).withName(nextJob).get() != null
+        ? Optional.of(Instant.now()) : Optional.empty());
+    log("%s: visible %s, remediation %s, next attempt %s", kind, visible, entry.map(HealingEntry::getAction).orElse("none"),
+        healthy.isPresent());
+    return new Row(kind, healthy.isPresent() && entry.isPresent(), millis(visible, entry), seconds(visible, healthy),
+        entry.map(HealingEntry::getAction).orElse(null), "exit code " + exitCode + "; visible = the Job marked Failed; healthy = the next attempt's Job exists");
+  }
+
+  /** The trainer reports a mean reward far below its best checkpoint → the run rewinds to that checkpoint. */
+  private Row rewardRegression(int attempt) {
+    awaitHealingQuiet();
+    Instant at = Instant.now();
+    Map<String, Object> status = Map.of(
+        "progress", Map.of("step", 34_000, "totalSteps", 100_000, "meanReward", 120.0, "lastUpdateTime", at.toString()),
+        "latestCheckpoint", "g1-s0000030000",
+        "checkpoints", List.of(Map.of("id", "g1-s0000020000", "step", 20_000, "meanReward", 430.0),
+            Map.of("id", "g1-s0000030000", "step", 30_000, "meanReward", 210.0)));
+    Map<String, Object> body = Map.of("apiVersion", "autonomy.dev/v1alpha1", "kind", "Policy",
+        "metadata", Map.of("name", TRAIN, "namespace", ns), "status", status);
+    client.resources(Policy.class).inNamespace(ns).withName(TRAIN).subresource("status")
+        .patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("autonomy-trainer")
+            .withForce(true).build(), io.fabric8.kubernetes.client.utils.Serialization.asJson(body));
+    String nextJob = TRAIN + "-train-g1-a" + (attempt + 1);
+    Optional<HealingEntry> entry = poll(() -> Optional.ofNullable(policy().getStatus().getHealing())
+        .map(HealingStatus::getEntries).flatMap(e -> e.stream().filter(x -> x.getSymptom().startsWith("REWARD_REGRESSED"))
+            .findFirst()));
+    Optional<Instant> healthy = poll(() -> {
+      var job = client.batch().v1().jobs().inNamespace(ns).withName(nextJob).get();
+      return job != null && job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+          .anyMatch(e -> "AUTONOMY_RESUME_FROM".equals(e.getName()) && "g1-s0000020000".equals(e.getValue()))
+          ? Optional.of(Instant.now()) : Optional.empty();
+    });
+    log("reward-regression: remediation %s, rewound %s", entry.map(HealingEntry::getAction).orElse("none"),
+        healthy.isPresent());
+    return new Row("reward-regression", healthy.isPresent() && entry.isPresent(), millis(at, entry), seconds(at, healthy),
+        entry.map(HealingEntry::getAction).orElse(null), "healthy = the next attempt resumes from the best checkpoint");
+  }
+
+  /** Faults are spaced: the Policy's last remediation is concluded and its cooldown over. */
+  private void awaitHealingQuiet() {
+    await("the Policy's healing to be quiet", () -> quiet(policy().getStatus() == null ? null
+        : policy().getStatus().getHealing()));
+  }
+
+  /** The same for an Agent (a node fault elsewhere may have moved its pods a moment ago). */
+  private void awaitAgentQuiet(String agent) {
+    await("Agent " + agent + "'s healing to be quiet", () -> {
+      Agent a = client.resources(Agent.class).inNamespace(ns).withName(agent).get();
+      return agentReady(agent) && quiet(a.getStatus() == null ? null : a.getStatus().getHealing());
+    });
+  }
+
+  private static boolean quiet(HealingStatus k) {
+    boolean pending = k != null && k.getEntries() != null && k.getEntries().stream()
+        .anyMatch(e -> e.getOutcome() == dev.autonomy.api.v1alpha1.common.HealingOutcome.IN_PROGRESS);
+    return !pending && (k == null || k.getCooldownUntil() == null || Instant.now().isAfter(Instant.parse(k.getCooldownUntil())));
+  }
+
+  private Optional<HealingEntry> policyEntry(String nextJob, String action) {
+    Policy p = policy();
+    if (p.getStatus() == null || p.getStatus().getHealing() == null || p.getStatus().getHealing().getEntries() == null) {
+      return Optional.empty();
+    }
+    List<HealingEntry> entries = p.getStatus().getHealing().getEntries();
+    HealingEntry last = entries.get(entries.size() - 1);
+    return action.equals(last.getAction()) && nextJob.equals(p.getStatus().getTrainingJobName()) ? Optional.of(last)
+        : Optional.empty();
+  }
+
+  /** Puts {@link #HOLD_LABEL} on kwok-node-0 (null: removes it), so a held training pod can be scheduled. */
+  private void holdLabel(String value) {
+    client.nodes().withName("kwok-node-0").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"labels\":{\"" + HOLD_LABEL + "\":" + (value == null ? "null" : "\"" + value + "\"") + "}}}");
+  }
+
+  private static Double millis(Instant from, Optional<HealingEntry> entry) {
+    return from == null || entry.isEmpty() ? null
+        : (double) Math.max(0, Instant.parse(entry.get().getTime()).toEpochMilli() - from.toEpochMilli());
+  }
+
   private Row podFault(String kind, String agent, Map<String, String> labels, Map<String, String> annotations) {
+    awaitAgentQuiet(agent);
     Pod pod = runningPod(agent);
     client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).edit(p -> {
       p.getMetadata().getLabels().putAll(labels);
@@ -123,8 +306,18 @@ public final class ChaosBenchmark {
     Pod pod = runningPod(agent);
     client.pods().inNamespace(ns).withName(pod.getMetadata().getName())
         .edit(p -> { p.getMetadata().getLabels().put(CHAOS, "crash-loop"); return p; });
+    Instant injected = Instant.now();
     restart.run();
-    return awaitPodHealing(kind, agent, pod, "the fault was injected while no operator ran; a new one took the Lease");
+    Row row = awaitPodHealing(kind, agent, pod, "");
+    // The fault can only be observed once the new operator leads: remediation time counts from then.
+    Optional<Instant> leading = Optional.ofNullable(client.leases().inNamespace(ns).withName("autonomy-operator-lease")
+        .get()).map(l -> l.getSpec().getAcquireTime()).map(t -> t.toInstant());
+    Optional<HealingEntry> entry = latestEntry(agent);
+    Double afterLeading = entry.isPresent() && leading.isPresent() ? (double) Math.max(0,
+        Instant.parse(entry.get().getTime()).toEpochMilli() - leading.get().toEpochMilli()) : null;
+    return new Row(kind, row.healed(), afterLeading, row.healthySeconds(), row.action(), "injected while no operator ran; "
+        + "the new leader took the Lease " + leading.map(l -> (l.toEpochMilli() - injected.toEpochMilli()) + " ms")
+        .orElse("?") + " after the injection; remediation counted from then");
   }
 
   /** Fault visible (pod status) → remediation (healing entry time) → Agent Ready with the pod gone. */
@@ -142,20 +335,113 @@ public final class ChaosBenchmark {
         .orElse(null), note);
   }
 
+  /** The planner's node turns NotReady (kwok stage) → the pod is moved (deleted; its Deployment places it elsewhere). */
   private Row nodeNotReady(String agent) {
+    awaitAgentQuiet(agent);
     Pod pod = runningPod(agent);
     String node = pod.getSpec().getNodeName();
-    String label = "node-not-ready.stage.kwok.x-k8s.io";
-    client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"metadata\":{\"labels\":{\"" + label + "\":\"true\"}}}");
+    String name = pod.getMetadata().getName();
+    notReady(node, true);
     try {
-      return awaitPodHealing("node-not-ready", agent, pod, "node " + node);
+      Instant visible = awaitInstant(() -> !nodeReady(node));
+      Optional<HealingEntry> entry = poll(() -> latestEntry(agent).filter(e -> e.getSymptom().endsWith("pod/" + name)));
+      Optional<Instant> healthy = poll(() -> client.pods().inNamespace(ns).withName(name).get() == null
+          && agentReady(agent) ? Optional.of(Instant.now()) : Optional.empty());
+      log("node-not-ready: visible %s, remediation %s, healthy %s", visible, entry.map(HealingEntry::getAction)
+          .orElse("none"), healthy.isPresent());
+      return new Row("node-not-ready", healthy.isPresent() && entry.isPresent(), millis(visible, entry),
+          seconds(visible, healthy), entry.map(HealingEntry::getAction).orElse(null), "node " + node);
     } finally {
-      client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE),
-          "{\"metadata\":{\"labels\":{\"" + label + "\":null}}}");
-      await("node " + node + " Ready again", () -> client.nodes().withName(node).get().getStatus().getConditions()
-          .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
+      notReady(node, false);
+      await("node " + node + " Ready again", () -> nodeReady(node));
     }
+  }
+
+  /**
+   * The planners' readiness probe reports the primary model failing with HTTP 503 while the fallback
+   * answers (written as the planners write it: key model-health.json of the outcomes ConfigMap) →
+   * the planners are switched to the fallback; three answers of the primary switch them back.
+   */
+  private Row modelEndpointErrors(String agent) {
+    awaitAgentQuiet(agent);
+    String fallback = client.resources(Agent.class).inNamespace(ns).withName(agent).get().getSpec().getModel()
+        .getFallback().getModelName();
+    String configHash = configHash(agent);
+    Instant at = Instant.now();
+    modelHealth(agent, 3, 0, true, 5);
+    Optional<HealingEntry> entry = poll(() -> latestEntry(agent).filter(e -> "switch-to-fallback-model".equals(e.getAction())));
+    Optional<Instant> healthy = poll(() -> {
+      Agent a = client.resources(Agent.class).inNamespace(ns).withName(agent).get();
+      return fallback.equals(a.getStatus().getActiveModel()) && !configHash.equals(configHash(agent)) && agentReady(agent)
+          ? Optional.of(Instant.now()) : Optional.empty();
+    });
+    // The switched planners' fallback is the original primary: it answers again.
+    modelHealth(agent, 0, 3, true, 3);
+    Optional<Instant> restored = poll(() -> client.resources(Agent.class).inNamespace(ns).withName(agent).get()
+        .getStatus().getActiveModel().equals("smollm2") ? Optional.of(Instant.now()) : Optional.empty());
+    log("model-endpoint-5xx: remediation %s, on the fallback %s, restored %s", entry.map(HealingEntry::getAction)
+        .orElse("none"), healthy.isPresent(), restored.isPresent());
+    return new Row("model-endpoint-5xx", healthy.isPresent() && restored.isPresent(), millis(at, entry),
+        seconds(at, healthy), entry.map(HealingEntry::getAction).orElse(null),
+        "planner reports written by the harness (kwok runs no planner); restored to the primary "
+            + restored.map(r -> (r.toEpochMilli() - at.toEpochMilli()) / 1000.0 + " s").orElse("never") + " after the fault");
+  }
+
+  /** Writes the model health as the planners' probe does (roles as the planners see them). */
+  private void modelHealth(String agent, int primaryFailures, int primarySuccesses, boolean fallbackAnswers,
+      int fallbackSuccesses) {
+    String json = String.format("{\"checkedAt\":\"%s\",\"endpoints\":[{\"role\":\"primary\",\"model\":\"p\","
+        + "\"answers\":%s,\"consecutiveFailures\":%d,\"consecutiveSuccesses\":%d,\"lastError\":\"HTTP 503 Service "
+        + "Unavailable\"},{\"role\":\"fallback\",\"model\":\"f\",\"answers\":%s,\"consecutiveFailures\":0,"
+        + "\"consecutiveSuccesses\":%d,\"lastError\":null}]}", Instant.now(), primaryFailures == 0, primaryFailures,
+        primarySuccesses, fallbackAnswers, fallbackSuccesses);
+    client.configMaps().inNamespace(ns).withName(agent + "-planner-outcomes").edit(cm -> {
+      cm.getData().put("model-health.json", json);
+      return cm;
+    });
+  }
+
+  private String configHash(String agent) {
+    return client.apps().deployments().inNamespace(ns).withName(agent + "-planner").get().getSpec().getTemplate()
+        .getMetadata().getAnnotations().get("autonomy.dev/config-hash");
+  }
+
+  /** The store's replica is on a node that turns NotReady → force-deleted, recreated on a Ready node, store Ready. */
+  private Row memoryReplicaLost() {
+    Pod pod = poll(() -> Optional.ofNullable(client.pods().inNamespace(ns).withName("agent-memory-0").get())
+        .filter(p -> "Running".equals(p.getStatus().getPhase()))).orElseThrow();
+    String node = pod.getSpec().getNodeName();
+    String uid = pod.getMetadata().getUid();
+    notReady(node, true);
+    try {
+      Instant visible = awaitInstant(() -> !nodeReady(node));
+      Optional<HealingEntry> entry = poll(() -> Optional.ofNullable(client.resources(MemoryStore.class).inNamespace(ns)
+          .withName("agent-memory").get().getStatus().getHealing()).map(HealingStatus::getEntries)
+          .flatMap(e -> e.stream().filter(x -> x.getSymptom().equals("MEMORY_REPLICA_LOST pod/agent-memory-0")).findFirst()));
+      Optional<Instant> healthy = poll(() -> {
+        Pod now = client.pods().inNamespace(ns).withName("agent-memory-0").get();
+        return now != null && !uid.equals(now.getMetadata().getUid()) && !node.equals(now.getSpec().getNodeName())
+            && storeReady() ? Optional.of(Instant.now()) : Optional.empty();
+      });
+      log("memory-replica-lost: visible %s, remediation %s, healthy %s", visible,
+          entry.map(HealingEntry::getAction).orElse("none"), healthy.isPresent());
+      return new Row("memory-replica-lost", healthy.isPresent(), millis(visible, entry), seconds(visible, healthy),
+          entry.map(HealingEntry::getAction).orElse(null), "node " + node + "; healthy = the replica runs on another node");
+    } finally {
+      notReady(node, false);
+      await("node " + node + " Ready again", () -> nodeReady(node));
+    }
+  }
+
+  /** kwok's node-not-ready stage on (the node's Ready condition goes False) or off. */
+  private void notReady(String node, boolean on) {
+    client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"labels\":{\"" + NODE_NOT_READY + "\":" + (on ? "\"true\"" : "null") + "}}}");
+  }
+
+  private boolean nodeReady(String node) {
+    return client.nodes().withName(node).get().getStatus().getConditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   /** Child deleted → the operator recreates it (new uid) → the owner is Ready. */

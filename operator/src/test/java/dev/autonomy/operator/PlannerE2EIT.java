@@ -40,7 +40,8 @@ class PlannerE2EIT {
   }
 
   @Test
-  void anAgentRunsTheRealPlannerWhichAnswersAndReportsItsStandingGoal(KubernetesClient client, TestNamespace ns) {
+  void anAgentRunsTheRealPlannerWhichAnswersAndReportsItsStandingGoal(KubernetesClient client, TestNamespace ns)
+      throws Exception {
     Agent agent = client.resources(Agent.class).load(TestGround.repoRoot().resolve("examples/agent.yaml").toFile()).item();
     agent.getMetadata().setName("local-planner");
     agent.getSpec().setMemoryStoreRef(null);   // in-process memory: no database behind a kwok pod
@@ -59,6 +60,18 @@ class PlannerE2EIT {
         .getItems().get(0);
     assertThat(pod.getMetadata().getLabels()).containsEntry("autonomy.dev/run-local", "true");
     assertThat(pod.getMetadata().getAnnotations()).containsKey("autonomy.dev/local-ports");
+
+    // The readiness probe reports each model endpoint's health for the operator's healer.
+    String health = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        .until(() -> client.configMaps().inNamespace(ns.name()).withName("local-planner-planner-outcomes").get()
+            .getData().get("model-health.json"), h -> h != null);
+    var endpoints = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper().readTree(health).get("endpoints");
+    assertThat(endpoints).hasSize(2);
+    assertThat(endpoints.get(0).get("role").asText()).isEqualTo("primary");
+    assertThat(endpoints.get(0).get("answers").asBoolean()).isTrue();
+    assertThat(endpoints.get(1).get("role").asText()).isEqualTo("fallback");
+    assertThat(client.resources(Agent.class).inNamespace(ns.name()).withName("local-planner").get().getStatus()
+        .getActiveModel()).isEqualTo("smollm2");
 
     await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
       Agent a = client.resources(Agent.class).inNamespace(ns.name()).withName("local-planner").get();

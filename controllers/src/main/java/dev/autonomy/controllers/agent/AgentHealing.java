@@ -3,6 +3,11 @@ package dev.autonomy.controllers.agent;
 import dev.autonomy.api.v1alpha1.agent.Agent;
 import dev.autonomy.api.v1alpha1.agent.AgentSpec;
 import dev.autonomy.api.v1alpha1.agent.AgentStatus;
+import dev.autonomy.api.v1alpha1.agent.ModelSpec;
+import dev.autonomy.controllers.healing.Signal;
+import dev.autonomy.controllers.status.Reason;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.util.ArrayList;
 import dev.autonomy.api.v1alpha1.common.HealingOutcome;
 import dev.autonomy.api.v1alpha1.common.HealingSpec;
 import dev.autonomy.api.v1alpha1.common.HealingStatus;
@@ -36,7 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -49,15 +54,20 @@ final class AgentHealing {
   static final String MEMORY_LIMIT = "memoryLimit";
   /** The generation whose spec broke the planners; while it is current, the last stable spec runs. */
   static final String ROLLED_BACK_FROM = "rolledBackFrom";
+  /** "fallback": the planners run with the fallback model as their model. */
+  static final String MODEL = "model";
+  static final String FALLBACK = "fallback";
   private static final BigDecimal MI = BigDecimal.valueOf(1024L * 1024L);
 
   private AgentHealing() {}
 
   static HealingLoop.Turn run(Agent agent, List<Pod> pods, Function<String, Optional<Node>> nodes,
-      Optional<Deployment> deployment, KubernetesClient client, EventRecorder events, String knowledgeNamespace,
-      Function<Agent, HasMetadata> desiredDeployment, Instant now) {
-    List<Observation> observations = Monitor.pods(pods, nodesOf(pods, nodes));
-    Executor executor = new Executor(client);
+      Optional<Deployment> deployment, Optional<ConfigMap> outcomes, KubernetesClient client, EventRecorder events,
+      String knowledgeNamespace, Function<Agent, HasMetadata> desiredDeployment, Instant now) {
+    List<Observation> observations = new ArrayList<>(Monitor.pods(pods, nodes));
+    Optional<ModelReport> report = ModelReport.parse(outcomes);
+    observations.addAll(modelObservations(agent, report));
+    Executor executor = new Executor(client, dryRunOnly(agent.getSpec().getHealing()));
     Map<String, Pod> bySubject = new HashMap<>();
     pods.forEach(p -> bySubject.put("pod/" + p.getMetadata().getName(), p));
     Function<Observation, Executor.Result> deletePod = o -> executor.delete(bySubject.get(o.subject()));
@@ -65,28 +75,25 @@ final class AgentHealing {
     actions.put(RemediationAction.RESTART, deletePod);
     actions.put(RemediationAction.RESCHEDULE, deletePod);
     HealingStatus knowledge = agent.getStatus() == null ? null : agent.getStatus().getHealing();
-    AtomicReference<Quantity> raised = new AtomicReference<>();
+    // Overrides go out with this reconcile's children, once their dry run passed.
+    Map<String, String> staged = new LinkedHashMap<>();
+    BiFunction<String, String, Function<Observation, Executor.Result>> override = (key, value) -> o -> {
+      Executor.Result result = executor.dryRun(desiredDeployment.apply(withOverride(agent, key, value)),
+          key + " " + value);
+      if (result.outcome() == HealingOutcome.IN_PROGRESS) {
+        staged.put(key, value);
+      }
+      return result;
+    };
     raisedLimit(currentLimit(agent), agent.getSpec().getHealing()).ifPresent(limit ->
-        actions.put(RemediationAction.RAISE_MEMORY_LIMIT, o -> {
-          Executor.Result result = executor.dryRun(desiredDeployment.apply(withOverride(agent, MEMORY_LIMIT, limit.toString())),
-              "memory limit " + limit);
-          if (result.outcome() == HealingOutcome.IN_PROGRESS) {
-            raised.set(limit);
-          }
-          return result;
-        }));
+        actions.put(RemediationAction.RAISE_MEMORY_LIMIT, override.apply(MEMORY_LIMIT, limit.toString())));
     boolean changed = changedSinceStable(agent);
-    AtomicReference<String> rolledBack = new AtomicReference<>();
     if (changed) {
-      actions.put(RemediationAction.ROLLBACK, o -> {
-        String generation = String.valueOf(agent.getMetadata().getGeneration());
-        Executor.Result result = executor.dryRun(desiredDeployment.apply(withOverride(agent, ROLLED_BACK_FROM, generation)),
-            "a rollback to the spec of generation " + knowledge.getLastStableGeneration());
-        if (result.outcome() == HealingOutcome.IN_PROGRESS) {
-          rolledBack.set(generation);
-        }
-        return result;
-      });
+      actions.put(RemediationAction.ROLLBACK, override.apply(ROLLED_BACK_FROM,
+          String.valueOf(agent.getMetadata().getGeneration())));
+    }
+    if (!switchedToFallback(agent) && agent.getSpec().getModel() != null && agent.getSpec().getModel().getFallback() != null) {
+      actions.put(RemediationAction.SWITCH_TO_FALLBACK_MODEL, override.apply(MODEL, FALLBACK));
     }
     HealingLoop loop = new HealingLoop(new KnowledgeStore(client, knowledgeNamespace),
         new Chooser(new SplittableRandom()), events);
@@ -94,15 +101,17 @@ final class AgentHealing {
         new Analyze.Context(changed, changed), actions, now);
     HealingStatus k = turn.knowledge();
     Map<String, String> overrides = new LinkedHashMap<>(k.getOverrides() == null ? Map.of() : k.getOverrides());
-    if (raised.get() != null) {
-      overrides.put(MEMORY_LIMIT, raised.get().toString());
+    if (!staged.containsKey(MODEL) && switchedToFallback(agent)
+        && report.map(ModelReport::originalPrimaryRecovered).orElse(false)) {
+      overrides.remove(MODEL);
+      events.normal(agent, Reason.PrimaryModelRestored, "The primary model " + agent.getSpec().getModel().getModelName()
+          + " answered " + ModelReport.RECOVERED + " checks in a row: the planners use it again.");
     }
-    if (rolledBack.get() != null) {
-      overrides.put(ROLLED_BACK_FROM, rolledBack.get());
-    } else if (overrides.containsKey(ROLLED_BACK_FROM)
+    if (overrides.containsKey(ROLLED_BACK_FROM)
         && !overrides.get(ROLLED_BACK_FROM).equals(String.valueOf(agent.getMetadata().getGeneration()))) {
       overrides.remove(ROLLED_BACK_FROM);  // a new spec is tried as written
     }
+    overrides.putAll(staged);
     k.setOverrides(overrides.isEmpty() ? null : overrides);
     if (observations.isEmpty() && !turn.healing()) {
       HealingSpec spec = agent.getSpec().getHealing();
@@ -138,12 +147,46 @@ final class AgentHealing {
    */
   static Agent effective(Agent agent) {
     HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
-    if (!rolledBack(agent) || k == null || k.getLastStableSpec() == null) {
+    boolean rollback = rolledBack(agent);
+    boolean fallback = switchedToFallback(agent);
+    if (!rollback && !fallback) {
       return agent;
     }
     Agent copy = Copies.deepCopy(agent, Agent.class, Agent::new);
-    copy.setSpec(Serialization.unmarshal(k.getLastStableSpec(), AgentSpec.class));
+    if (rollback) {
+      copy.setSpec(Serialization.unmarshal(k.getLastStableSpec(), AgentSpec.class));
+    }
+    ModelSpec model = copy.getSpec().getModel();
+    if (fallback && model != null && model.getFallback() != null) {
+      copy.getSpec().setModel(swapped(model));
+    }
     return copy;
+  }
+
+  /** The fallback as the model, the model as its fallback (the planners still fail over, the other way). Pure. */
+  static ModelSpec swapped(ModelSpec model) {
+    ModelSpec next = Serialization.unmarshal(Serialization.asJson(model.getFallback()), ModelSpec.class);
+    ModelSpec primary = Copies.deepCopy(model, ModelSpec.class, ModelSpec::new);
+    primary.setFallback(null);
+    next.setFallback(Serialization.unmarshal(Serialization.asJson(primary), dev.autonomy.api.v1alpha1.agent.ModelEndpoint.class));
+    return next;
+  }
+
+  /** The healer switched the planners to the fallback model (until the primary answers again). Pure. */
+  static boolean switchedToFallback(Agent agent) {
+    HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
+    return k != null && k.getOverrides() != null && FALLBACK.equals(k.getOverrides().get(MODEL));
+  }
+
+  /** The primary fails check after check while the fallback answers (not once switched). Pure. */
+  static List<Observation> modelObservations(Agent agent, Optional<ModelReport> report) {
+    if (report.isEmpty() || switchedToFallback(agent) || agent.getSpec().getModel() == null
+        || agent.getSpec().getModel().getFallback() == null) {
+      return List.of();
+    }
+    return report.get().primaryDown().map(p -> List.of(new Observation(Signal.MODEL_ENDPOINT_ERRORS, "model/primary",
+        p.consecutiveFailures(), "model " + p.model() + " failed " + p.consecutiveFailures() + " checks in a row ("
+            + p.lastError() + ") while the fallback answers"))).orElse(List.of());
   }
 
   /** The current generation is neither recorded as stable nor rolled back: look again until it is one. Pure. */
@@ -151,6 +194,10 @@ final class AgentHealing {
     HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
     Long generation = agent.getMetadata().getGeneration();
     return generation != null && (k == null || !generation.equals(k.getLastStableGeneration())) && !rolledBack(agent);
+  }
+
+  private static boolean dryRunOnly(HealingSpec spec) {
+    return spec != null && Boolean.TRUE.equals(spec.getDryRunOnly());
   }
 
   /** A rollback of the current generation holds. Pure. */
@@ -251,17 +298,5 @@ final class AgentHealing {
     status.setHealing(k);
     copy.setStatus(status);
     return copy;
-  }
-
-  /** The nodes the pods run on, from the node informer's cache. */
-  private static Map<String, Node> nodesOf(List<Pod> pods, Function<String, Optional<Node>> nodes) {
-    Map<String, Node> found = new HashMap<>();
-    for (Pod pod : pods) {
-      String name = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-      if (name != null && !found.containsKey(name)) {
-        nodes.apply(name).ifPresent(n -> found.put(name, n));
-      }
-    }
-    return found;
   }
 }

@@ -29,9 +29,8 @@ import dev.autonomy.controllers.healing.HealingConditions;
 import dev.autonomy.controllers.healing.HealingLoop;
 import dev.autonomy.controllers.status.ConditionType;
 import dev.autonomy.controllers.status.Reason;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import dev.autonomy.controllers.healing.Monitor;
+import dev.autonomy.controllers.healing.WorkloadEvents;
 import dev.autonomy.controllers.status.ConditionSet;
 import dev.autonomy.controllers.status.Verdict;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -76,7 +75,6 @@ import java.util.stream.Collectors;
 public class AgentReconciler implements Reconciler<Agent> {
   private static final String REFERENCES = "references";
   private static final String PLANNER_PODS = "planner-pods";
-  private static final String NODES = "nodes";
   private static final java.time.Duration HEALING_RECHECK = java.time.Duration.ofSeconds(10);
   private final EventRecorder events;
   private final OperatorConfig config;
@@ -116,8 +114,8 @@ public class AgentReconciler implements Reconciler<Agent> {
         return new AgentInputs(effective, store, policies, image, config.localRunner());
       };
       // Heal first: an override it decides (a raised memory limit, a rollback) goes out with this reconcile's children.
-      healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)), nodes(context),
-          context.getSecondaryResource(Deployment.class), context.getClient(), events,
+      healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)),
+          WorkloadEvents.nodeLookup(context), context.getSecondaryResource(Deployment.class), outcomes(agent, context), context.getClient(), events,
           config.leaderElection().leaseNamespace().orElse(namespace),
           a -> AgentDeploymentFactory.deployment(inputs.apply(a)), clock.instant());
       AgentStatus healed = Copies.deepCopy(previous, AgentStatus.class, AgentStatus::new);
@@ -128,10 +126,8 @@ public class AgentReconciler implements Reconciler<Agent> {
     }
 
     AgentStatus next = Copies.deepCopy(agent.getStatus(), AgentStatus.class, AgentStatus::new);
-    Optional<ConfigMap> outcomes = context.getSecondaryResources(ConfigMap.class).stream()
-        .filter(cm -> AgentResources.outcomes(agent).equals(cm.getMetadata().getName())).findFirst();
     ConditionSet conditions = AgentStatusFactory.apply(agent, next, new AgentStatusFactory.Observed(verdict, store,
-        context.getSecondaryResource(Deployment.class), outcomes), clock.instant());
+        context.getSecondaryResource(Deployment.class), outcomes(agent, context)), clock.instant());
     if (healing != null) {
       HealingConditions.apply(conditions, healing);
       if (AgentHealing.rolledBack(agent) && !healing.exhausted()) {
@@ -147,9 +143,11 @@ public class AgentReconciler implements Reconciler<Agent> {
     agent.setStatus(next);
     UpdateControl<Agent> control = StatusControl.report(agent, previous, next, conditions, verdict, events,
         config.waitRequeue());
-    // A remediation's outcome is judged once its cooldown ends, and a spec is stable after a while Ready.
-    boolean recheck = healing != null && (healing.healing() || AgentHealing.awaitingStability(agent));
-    return recheck ? control.rescheduleAfter(HEALING_RECHECK) : control;
+    // A remediation's outcome is judged, and a waiting symptom treated, once the cooldown ends; a
+    // spec is stable after a while Ready.
+    Optional<java.time.Duration> recheck = healing == null ? Optional.empty() : healing.recheck(clock.instant())
+        .or(() -> AgentHealing.awaitingStability(agent) ? Optional.of(HEALING_RECHECK) : Optional.empty());
+    return recheck.map(control::rescheduleAfter).orElse(control);
   }
 
   /** A MemoryStore or Policy that appears or changes re-reconciles the Agents that reference it. */
@@ -157,35 +155,11 @@ public class AgentReconciler implements Reconciler<Agent> {
   public List<EventSource<?, Agent>> prepareEventSources(EventSourceContext<Agent> context) {
     context.getPrimaryCache().addIndexer(REFERENCES, agent -> references(agent.getSpec()).stream()
         .map(ref -> agent.getMetadata().getNamespace() + "/" + ref).toList());
-    InformerEventSource<Pod, Agent> pods = plannerPods(context);
+    // Planner pods and their nodes: the Monitor's input for healing.
+    InformerEventSource<Pod, Agent> pods = WorkloadEvents.pods(context, Agent.class, PLANNER_PODS,
+        "app.kubernetes.io/name=" + AgentResources.NAME);
     return List.of(referenced(context, MemoryStore.class, "memorystore/"), referenced(context, Policy.class, "policy/"),
-        pods, nodes(context, pods));
-  }
-
-  /**
-   * Nodes, cluster-wide: a node that turns NotReady (or Ready again) re-reconciles the Agents with
-   * planner pods on it, so a failed node is seen at once, not when its pods are marked not Ready.
-   */
-  private static EventSource<?, Agent> nodes(EventSourceContext<Agent> context, InformerEventSource<Pod, Agent> pods) {
-    return new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, Agent.class)
-        .withName(NODES).withWatchAllNamespaces()
-        .withOnAddFilter(node -> false)
-        .withOnUpdateFilter((updated, old) -> Monitor.ready(updated) != Monitor.ready(old))
-        .withOnDeleteFilter((node, unknown) -> false)
-        .withSecondaryToPrimaryMapper(node -> pods.list(p -> p.getSpec() != null
-                && node.getMetadata().getName().equals(p.getSpec().getNodeName()))
-            .filter(p -> p.getMetadata().getLabels() != null
-                && p.getMetadata().getLabels().containsKey("app.kubernetes.io/instance"))
-            .map(p -> new ResourceID(p.getMetadata().getLabels().get("app.kubernetes.io/instance"),
-                p.getMetadata().getNamespace()))
-            .collect(Collectors.toSet()))
-        .build(), context);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static java.util.function.Function<String, Optional<Node>> nodes(Context<Agent> context) {
-    var source = (InformerEventSource<Node, Agent>) context.eventSourceRetriever().getEventSourceFor(Node.class, NODES);
-    return name -> source.get(new ResourceID(name));
+        pods, WorkloadEvents.nodes(context, Agent.class, pods));
   }
 
   private static <R extends HasMetadata> EventSource<?, Agent> referenced(EventSourceContext<Agent> context,
@@ -198,18 +172,9 @@ public class AgentReconciler implements Reconciler<Agent> {
         .build(), context);
   }
 
-  /** Planner pods (Monitor's input for healing), mapped to their Agent by the instance label. */
-  private static InformerEventSource<Pod, Agent> plannerPods(EventSourceContext<Agent> context) {
-    return new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, Agent.class)
-        .withName(PLANNER_PODS)
-        .withLabelSelector("app.kubernetes.io/name=" + AgentResources.NAME)
-        .withSecondaryToPrimaryMapper(pod -> {
-          String instance = pod.getMetadata().getLabels() == null ? null
-              : pod.getMetadata().getLabels().get("app.kubernetes.io/instance");
-          return instance == null ? java.util.Set.of()
-              : java.util.Set.of(new ResourceID(instance, pod.getMetadata().getNamespace()));
-        })
-        .build(), context);
+  private static Optional<ConfigMap> outcomes(Agent agent, Context<Agent> context) {
+    return context.getSecondaryResources(ConfigMap.class).stream()
+        .filter(cm -> AgentResources.outcomes(agent).equals(cm.getMetadata().getName())).findFirst();
   }
 
   @SuppressWarnings("unchecked")

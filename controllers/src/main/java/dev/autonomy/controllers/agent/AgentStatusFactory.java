@@ -55,7 +55,8 @@ public final class AgentStatusFactory {
     next.setReadyReplicas(ready);
     next.setSelector(Labels.selectorString(AgentResources.selector(agent)));
     next.setEndpoint(verdict.accepted() ? AgentResources.endpoint(agent) : null);
-    next.setActiveModel(agent.getSpec().getModel() == null ? null : agent.getSpec().getModel().getModelName());
+    var model = AgentHealing.effective(agent).getSpec().getModel();  // the fallback while the healer switched to it
+    next.setActiveModel(model == null ? null : model.getModelName());
     next.setBoundMemoryStore(verdict.accepted() ? seen.memoryStore().map(s -> s.getMetadata().getName()).orElse(null) : null);
     next.setBoundPolicies(verdict.accepted() && agent.getSpec().getPolicyRefs() != null
         ? agent.getSpec().getPolicyRefs().stream().map(PolicyRef::getName).toList() : null);

@@ -29,8 +29,8 @@ public final class Analyze {
 
   static final List<Rule> RULES = List.of(
       new Rule(Signal.OOM_KILLED, c -> true, Cause.MEMORY_LIMIT_TOO_LOW, List.of(RAISE_MEMORY_LIMIT, RESTART)),
-      new Rule(Signal.CRASH_LOOP, c -> c.specChangedRecently() && c.hasStableSpec(), Cause.BAD_CHANGE,
-          List.of(ROLLBACK, RESTART)),
+      // A restart runs the same broken spec again: only going back helps.
+      new Rule(Signal.CRASH_LOOP, c -> c.specChangedRecently() && c.hasStableSpec(), Cause.BAD_CHANGE, List.of(ROLLBACK)),
       new Rule(Signal.CRASH_LOOP, c -> true, Cause.TRANSIENT_FAILURE, List.of(RESTART)),
       new Rule(Signal.CONTAINER_CRASHED, c -> true, Cause.TRANSIENT_FAILURE, List.of(RESTART)),
       new Rule(Signal.IMAGE_PULL_FAILED, c -> c.specChangedRecently() && c.hasStableSpec(), Cause.BAD_CHANGE,

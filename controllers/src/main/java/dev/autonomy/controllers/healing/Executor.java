@@ -13,12 +13,30 @@ public final class Executor {
   public static final String FIELD_MANAGER = "autonomy-operator-healing";
 
   private final KubernetesClient client;
+  private final boolean dryRunOnly;
 
-  /** What happened: IN_PROGRESS once applied, DRY_RUN_REJECTED (nothing applied) or FAILED. */
+  /**
+   * What happened: IN_PROGRESS once applied, SKIPPED when only the dry run was wanted (and passed),
+   * DRY_RUN_REJECTED (nothing applied) or FAILED.
+   */
   public record Result(HealingOutcome outcome, String message) {}
 
   public Executor(KubernetesClient client) {
+    this(client, false);
+  }
+
+  /** {@code dryRunOnly} (spec.healing.dryRunOnly): every remediation stops after its dry run. */
+  public Executor(KubernetesClient client, boolean dryRunOnly) {
     this.client = client;
+    this.dryRunOnly = dryRunOnly;
+  }
+
+  public boolean dryRunOnly() {
+    return dryRunOnly;
+  }
+
+  private Result onlyDryRun(String what) {
+    return new Result(HealingOutcome.SKIPPED, "The dry run accepted " + what + "; not applied (spec.healing.dryRunOnly).");
   }
 
   /** Deletes an object (a pod to restart or move it) once a dry-run delete was accepted. */
@@ -29,11 +47,36 @@ public final class Executor {
     } catch (KubernetesClientException e) {
       return new Result(HealingOutcome.DRY_RUN_REJECTED, "The dry run refused to delete " + what + ": " + reason(e));
     }
+    if (dryRunOnly) {
+      return onlyDryRun("deleting " + what);
+    }
     try {
       client.resource(object).delete();
       return new Result(HealingOutcome.IN_PROGRESS, "Deleted " + what + " after a dry run accepted it.");
     } catch (KubernetesClientException e) {
       return new Result(HealingOutcome.FAILED, "Deleting " + what + " failed: " + reason(e));
+    }
+  }
+
+  /**
+   * Deletes a pod at once (grace period 0) once a dry run accepted it: a StatefulSet replaces a pod
+   * on a NotReady node only when the pod is gone, and that node's kubelet cannot confirm anything.
+   */
+  public Result forceDelete(HasMetadata pod, String why) {
+    String what = pod.getKind() + " " + pod.getMetadata().getName();
+    try {
+      client.resource(pod).dryRun().withGracePeriod(0).delete();
+    } catch (KubernetesClientException e) {
+      return new Result(HealingOutcome.DRY_RUN_REJECTED, "The dry run refused to force-delete " + what + ": " + reason(e));
+    }
+    if (dryRunOnly) {
+      return onlyDryRun("force-deleting " + what);
+    }
+    try {
+      client.resource(pod).withGracePeriod(0).delete();
+      return new Result(HealingOutcome.IN_PROGRESS, "Force-deleted " + what + " after a dry run accepted it: " + why + ".");
+    } catch (KubernetesClientException e) {
+      return new Result(HealingOutcome.FAILED, "Force-deleting " + what + " failed: " + reason(e));
     }
   }
 
@@ -45,6 +88,9 @@ public final class Executor {
     String what = desired.getKind() + " " + desired.getMetadata().getName();
     try {
       client.resource(desired).dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+      if (dryRunOnly) {
+        return onlyDryRun(change + " on " + what);
+      }
       return new Result(HealingOutcome.IN_PROGRESS, "The dry run accepted " + change + " on " + what
           + "; the workflow applies it.");
     } catch (KubernetesClientException e) {

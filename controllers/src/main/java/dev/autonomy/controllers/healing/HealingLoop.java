@@ -9,6 +9,7 @@ import dev.autonomy.controllers.common.Copies;
 import dev.autonomy.controllers.events.EventRecorder;
 import dev.autonomy.controllers.status.Reason;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,7 +30,22 @@ public final class HealingLoop {
   private final EventRecorder events;
 
   /** What the turn left: the knowledge to keep in status and what conditions should say. */
-  public record Turn(HealingStatus knowledge, boolean healing, boolean exhausted, String message) {}
+  public record Turn(HealingStatus knowledge, boolean healing, boolean exhausted, boolean waiting, String message) {
+
+    /**
+     * When to look again without an event: once the cooldown ends, if a remediation's outcome is
+     * pending then or a symptom waits for it; empty when nothing is due.
+     */
+    public Optional<Duration> recheck(Instant now) {
+      if (knowledge.getCooldownUntil() == null || exhausted || !(healing || waiting)) {
+        return Optional.empty();
+      }
+      Duration wait = Duration.between(now, Instant.parse(knowledge.getCooldownUntil()));
+      return Optional.of(wait.compareTo(MIN_RECHECK) < 0 ? MIN_RECHECK : wait);
+    }
+  }
+
+  private static final Duration MIN_RECHECK = Duration.ofMillis(500);
 
   public HealingLoop(OutcomeLedger store, Chooser chooser, EventRecorder events) {
     this.store = store;
@@ -46,7 +62,10 @@ public final class HealingLoop {
     HealingSpec s = spec == null ? new HealingSpec() : spec;
     HealingStatus k = conclude(owner, s, knowledge, observations, now);
     if (observations.isEmpty()) {
-      return new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), "Nothing needs healing.");
+      // Healing stays True while the last remediation's outcome is pending.
+      return inProgress(k) ? new Turn(k, true, false, false, "The outcome of " + k.getLastAction()
+          + " is judged once the cooldown ends.") : new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), false,
+          "Nothing needs healing.");
     }
     Set<RemediationAction> applicable = actions.isEmpty() ? EnumSet.noneOf(RemediationAction.class)
         : EnumSet.copyOf(actions.keySet());
@@ -56,22 +75,29 @@ public final class HealingLoop {
     List<Diagnosis> diagnoses = Analyze.diagnose(observations, context);
     Optional<Plan.Decision> decision = Plan.plan(diagnoses, applicable, store.load(), chooser);
     if (decision.isEmpty()) {
-      return new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), diagnoses.isEmpty() ? "No diagnosis."
+      return new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), false, diagnoses.isEmpty() ? "No diagnosis."
           : "No automatic remediation for: " + diagnoses.get(0).summary() + ".");
     }
     Plan.Decision d = decision.get();
     Guard.Verdict verdict = Guard.check(s, k, now);
     if (verdict == Guard.Verdict.CIRCUIT_OPEN) {
-      return new Turn(k, false, true, "Healing stopped after " + k.getConsecutiveFailures()
+      return new Turn(k, false, true, false, "Healing stopped after " + k.getConsecutiveFailures()
           + " failed remediations in a row; " + d.diagnosis().summary() + ".");
     }
-    if (verdict != Guard.Verdict.ALLOW) {
-      return new Turn(k, inProgress(k), false, "Healing waits (" + verdict.name().toLowerCase() + "): "
+    if (verdict != Guard.Verdict.ALLOW && verdict != Guard.Verdict.DRY_RUN_ONLY) {
+      return new Turn(k, inProgress(k), false, verdict == Guard.Verdict.COOLDOWN, "Healing waits ("
+          + verdict.name().toLowerCase() + "): "
           + d.diagnosis().summary() + ".");
     }
     Executor.Result result = actions.get(d.action()).apply(d.diagnosis().observation());
     HealingEntry entry = entry(d, result, now);
     k = Guard.attempted(s, k, entry, now);
+    if (result.outcome() == HealingOutcome.SKIPPED) {
+      events.normal(owner, Reason.RemediationPlanned, d.diagnosis().summary() + " → " + d.action().value() + ": "
+          + result.message());
+      return new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), false, d.diagnosis().summary() + " → "
+          + d.action().value() + " (dry run only).");
+    }
     if (result.outcome() != HealingOutcome.IN_PROGRESS) {
       k = Guard.concluded(s, k, false, now);
       store.record(d.diagnosis().cause(), d.action(), false);
@@ -81,7 +107,7 @@ public final class HealingLoop {
       events.normal(owner, Reason.RemediationApplied, d.diagnosis().summary() + " → " + d.action().value() + ": "
           + result.message());
     }
-    return new Turn(k, result.outcome() == HealingOutcome.IN_PROGRESS, Boolean.TRUE.equals(k.getCircuitOpen()),
+    return new Turn(k, result.outcome() == HealingOutcome.IN_PROGRESS, Boolean.TRUE.equals(k.getCircuitOpen()), false,
         d.diagnosis().summary() + " → " + d.action().value() + ".");
   }
 

@@ -19,6 +19,18 @@ public final class Monitor {
 
   private Monitor() {}
 
+  /** The same, with the pods' nodes looked up by name (an informer's cache). */
+  public static List<Observation> pods(Collection<Pod> pods, java.util.function.Function<String, java.util.Optional<Node>> nodes) {
+    Map<String, Node> found = new java.util.HashMap<>();
+    for (Pod pod : pods) {
+      String name = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+      if (name != null && !found.containsKey(name)) {
+        nodes.apply(name).ifPresent(n -> found.put(name, n));
+      }
+    }
+    return pods(pods, found);
+  }
+
   public static List<Observation> pods(Collection<Pod> pods, Map<String, Node> nodes) {
     List<Observation> out = new ArrayList<>();
     for (Pod pod : pods) {

@@ -10,6 +10,10 @@ import dev.autonomy.controllers.common.References;
 import dev.autonomy.controllers.common.StatusControl;
 import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
+import dev.autonomy.controllers.healing.HealingConditions;
+import dev.autonomy.controllers.healing.HealingLoop;
+import dev.autonomy.controllers.healing.WorkloadEvents;
+import io.fabric8.kubernetes.api.model.Pod;
 import dev.autonomy.controllers.memory.MemoryStoreDependents.Backup;
 import dev.autonomy.controllers.memory.MemoryStoreDependents.BackupClaim;
 import dev.autonomy.controllers.memory.MemoryStoreDependents.BackupClaimWanted;
@@ -77,6 +81,7 @@ import org.jboss.logging.Logger;
 public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<MemoryStore> {
   static final String DATA_CLAIMS = "memorystore-data-claims";
   static final String BACKUP_JOBS = "memorystore-backup-jobs";
+  static final String DATABASE_PODS = "memorystore-database-pods";
   private static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
   private static final Logger LOG = Logger.getLogger(MemoryStoreReconciler.class);
   private final EventRecorder events;
@@ -109,8 +114,14 @@ public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<M
     MemoryStoreStatus next = Copies.deepCopy(previous, MemoryStoreStatus.class, MemoryStoreStatus::new);
     ConditionSet conditions = ConditionSet.of(next.getConditions(), store.getMetadata().getGeneration(), clock.instant())
         .set(ConditionType.ACCEPTED, verdict.accepted(), verdict.reason(), verdict.message());
+    HealingLoop.Turn healing = null;
     if (verdict.accepted()) {
+      healing = MemoryStoreHealing.run(store, List.copyOf(secondary(context, Pod.class, DATABASE_PODS, store)),
+          WorkloadEvents.nodeLookup(context), context.getClient(), events,
+          config.leaderElection().leaseNamespace().orElse(store.getMetadata().getNamespace()), clock.instant());
+      next.setHealing(healing.knowledge());
       MemoryStoreStatusFactory.report(store, reconcileChildren(store, context), previous, next, conditions);
+      HealingConditions.apply(conditions, healing);
     } else {
       conditions.set(ConditionType.READY, false, verdict.reason(), verdict.message());
       next.setPhase(verdict.reason() == Reason.InvalidSpec ? MemoryStorePhase.FAILED : MemoryStorePhase.PENDING);
@@ -121,7 +132,12 @@ public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<M
     store.setStatus(next);
     UpdateControl<MemoryStore> control = StatusControl.report(store, previous, next, conditions, verdict, events,
         config.waitRequeue());
-    // A degraded store (a child or a resize failed) is looked at again; the rest comes by events.
+    // A degraded store (a child or a resize failed) is looked at again, and a remediation's outcome
+    // once its cooldown ends; the rest comes by events.
+    Optional<java.time.Duration> recheck = healing == null ? Optional.empty() : healing.recheck(clock.instant());
+    if (recheck.isPresent()) {
+      return control.rescheduleAfter(recheck.get());
+    }
     return next.getPhase() == MemoryStorePhase.DEGRADED ? control.rescheduleAfter(config.waitRequeue()) : control;
   }
 
@@ -204,8 +220,12 @@ public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<M
   /** Data claims (made by the StatefulSet) and backup Jobs (made by the CronJob): labelled, not owned by the store. */
   @Override
   public List<EventSource<?, MemoryStore>> prepareEventSources(EventSourceContext<MemoryStore> context) {
+    // Database pods and their nodes: the Monitor's input for healing.
+    InformerEventSource<Pod, MemoryStore> pods = WorkloadEvents.pods(context, MemoryStore.class, DATABASE_PODS,
+        MemoryStoreResources.CHILDREN_SELECTOR + ",app.kubernetes.io/component=" + MemoryStoreResources.DATABASE);
     return List.of(byInstanceLabel(context, PersistentVolumeClaim.class, DATA_CLAIMS, MemoryStoreResources.DATABASE),
-        byInstanceLabel(context, Job.class, BACKUP_JOBS, MemoryStoreResources.BACKUP));
+        byInstanceLabel(context, Job.class, BACKUP_JOBS, MemoryStoreResources.BACKUP), pods,
+        WorkloadEvents.nodes(context, MemoryStore.class, pods));
   }
 
   private static <R extends HasMetadata> EventSource<R, MemoryStore> byInstanceLabel(EventSourceContext<MemoryStore> context,

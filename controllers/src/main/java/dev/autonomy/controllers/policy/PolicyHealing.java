@@ -101,8 +101,11 @@ final class PolicyHealing implements PolicyTraining.Healer {
   @Override
   public Optional<Duration> recheck(PolicyStatus next, Instant now) {
     HealingStatus k = next.getHealing();
-    if (k == null || k.getCooldownUntil() == null || turn == null || !(waiting || inProgress(k))) {
+    if (k == null || k.getCooldownUntil() == null || turn == null) {
       return Optional.empty();
+    }
+    if (!(waiting || inProgress(k))) {
+      return turn.recheck(now);
     }
     Duration wait = Duration.between(now, Instant.parse(k.getCooldownUntil()));
     return Optional.of(wait.compareTo(MIN_RECHECK) < 0 ? MIN_RECHECK : wait);
@@ -139,7 +142,9 @@ final class PolicyHealing implements PolicyTraining.Healer {
         : " from the newest checkpoint") + (scale != null ? " with the learning rate scaled by " + scale : "");
     Optional<HasMetadata> object = nextAttempt.apply(prospective);
     Executor.Result result = object.isPresent() ? executor.dryRun(object.get(), what)
-        : new Executor.Result(HealingOutcome.IN_PROGRESS, "Submitting " + what + " (no Kubernetes object to dry-run).");
+        : executor != null && executor.dryRunOnly()
+            ? new Executor.Result(HealingOutcome.SKIPPED, "Would submit " + what + "; not applied (spec.healing.dryRunOnly).")
+            : new Executor.Result(HealingOutcome.IN_PROGRESS, "Submitting " + what + " (no Kubernetes object to dry-run).");
     if (result.outcome() == HealingOutcome.IN_PROGRESS) {
       next.setAttempt(prospective.getAttempt());
       next.setRetriesUsed(prospective.getRetriesUsed());

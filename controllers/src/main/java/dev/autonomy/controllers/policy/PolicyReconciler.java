@@ -175,7 +175,9 @@ public class PolicyReconciler implements Reconciler<Policy>, Cleaner<Policy> {
     String knowledge = config.leaderElection().leaseNamespace().orElse(policy.getMetadata().getNamespace());
     HealingLoop loop = new HealingLoop(new KnowledgeStore(context.getClient(), knowledge),
         new Chooser(new SplittableRandom()), events);
-    return new PolicyHealing(loop, new Executor(context.getClient()), status -> onRay ? Optional.empty()
+    boolean dryRunOnly = policy.getSpec().getHealing() != null
+        && Boolean.TRUE.equals(policy.getSpec().getHealing().getDryRunOnly());
+    return new PolicyHealing(loop, new Executor(context.getClient(), dryRunOnly), status -> onRay ? Optional.empty()
         : Optional.of(PolicyJobFactory.job(inputs(policy, status), TrainingRun.attempt(status))));
   }
 

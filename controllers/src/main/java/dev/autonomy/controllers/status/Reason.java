@@ -88,7 +88,11 @@ public enum Reason {
   RemediationExhausted,
   /** The latest spec broke the workload; the children run the last stable spec until the spec changes again. */
   SpecRolledBack,
+  /** The primary model answers again: the planners use it again after a switch to the fallback. */
+  PrimaryModelRestored,
   // Healing
+  /** spec.healing.dryRunOnly: a remediation's server-side dry run passed; it was not applied. */
+  RemediationPlanned,
   /** A remediation was applied after its server-side dry run passed; its outcome is pending. */
   RemediationApplied,
   /** The server-side dry run refused the remediation: nothing was applied. */

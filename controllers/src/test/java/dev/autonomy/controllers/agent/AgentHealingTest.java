@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autonomy.api.v1alpha1.agent.Agent;
 import dev.autonomy.api.v1alpha1.agent.AgentSpec;
 import dev.autonomy.api.v1alpha1.agent.AgentStatus;
+import dev.autonomy.api.v1alpha1.agent.ModelSpec;
 import dev.autonomy.api.v1alpha1.common.HealingSpec;
 import dev.autonomy.api.v1alpha1.common.HealingStatus;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -124,5 +125,53 @@ class AgentHealingTest {
     fixed.getStatus().setHealing(broken.getStatus().getHealing());
     assertThat(AgentHealing.rolledBack(fixed)).isFalse();
     assertThat(AgentHealing.effective(fixed).getSpec().getImage()).isEqualTo("planner:3");
+  }
+
+  private static Optional<ModelReport> report(int primaryFailures, boolean fallbackAnswers, int fallbackSuccesses) {
+    String json = """
+        {"checkedAt":"2026-11-26T02:00:00Z","endpoints":[
+          {"role":"primary","model":"openai-compatible/smollm2","answers":%s,"consecutiveFailures":%d,
+           "consecutiveSuccesses":0,"lastError":"HTTP 503"},
+          {"role":"fallback","model":"ollama/qwen","answers":%s,"consecutiveFailures":0,
+           "consecutiveSuccesses":%d,"lastError":null}]}""".formatted(primaryFailures == 0, primaryFailures,
+        fallbackAnswers, fallbackSuccesses);
+    return ModelReport.parse(Optional.of(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .addToData(ModelReport.KEY, json).build()));
+  }
+
+  private static Agent withModels() {
+    Agent agent = agent(1, null);
+    ModelSpec model = new ModelSpec();
+    model.setModelName("smollm2");
+    model.setEndpoint("http://127.0.0.1:8081/v1");
+    dev.autonomy.api.v1alpha1.agent.ModelEndpoint fallback = new dev.autonomy.api.v1alpha1.agent.ModelEndpoint();
+    fallback.setModelName("qwen");
+    fallback.setEndpoint("http://127.0.0.1:11434");
+    model.setFallback(fallback);
+    agent.getSpec().setModel(model);
+    return agent;
+  }
+
+  @Test
+  void aFailingPrimaryWithAnAnsweringFallbackIsObservedAndTheSwitchSwapsTheModels() {
+    Agent agent = withModels();
+    assertThat(AgentHealing.modelObservations(agent, report(2, true, 5))).as("two failures are not enough").isEmpty();
+    assertThat(AgentHealing.modelObservations(agent, report(3, false, 0))).as("the fallback is down too").isEmpty();
+    assertThat(AgentHealing.modelObservations(agent, report(3, true, 5))).singleElement().satisfies(o -> {
+      assertThat(o.signal()).isEqualTo(dev.autonomy.controllers.healing.Signal.MODEL_ENDPOINT_ERRORS);
+      assertThat(o.evidence()).contains("HTTP 503");
+    });
+    assertThat(AgentHealing.modelObservations(agent, Optional.empty())).isEmpty();
+
+    agent.getStatus().getHealing().setOverrides(Map.of(AgentHealing.MODEL, AgentHealing.FALLBACK));
+    Agent effective = AgentHealing.effective(agent);
+    assertThat(effective.getSpec().getModel().getModelName()).isEqualTo("qwen");
+    assertThat(effective.getSpec().getModel().getEndpoint()).isEqualTo("http://127.0.0.1:11434");
+    assertThat(effective.getSpec().getModel().getFallback().getModelName()).isEqualTo("smollm2");
+    assertThat(agent.getSpec().getModel().getModelName()).as("the spec is never edited").isEqualTo("smollm2");
+    assertThat(AgentHealing.modelObservations(agent, report(3, true, 5))).as("already switched").isEmpty();
+    // Switched, the planners' fallback is the original primary: three answers in a row bring it back.
+    assertThat(report(0, true, 2).orElseThrow().originalPrimaryRecovered()).isFalse();
+    assertThat(report(0, true, 3).orElseThrow().originalPrimaryRecovered()).isTrue();
   }
 }

@@ -58,4 +58,33 @@ class AnalyzeTest {
     Set<Cause> covered = Analyze.RULES.stream().map(Analyze.Rule::cause).collect(Collectors.toSet());
     assertThat(covered).isEqualTo(EnumSet.allOf(Cause.class));
   }
+
+  @Test
+  void everyRuleIsTheFirstMatchInSomeContext() {
+    List<Analyze.Context> contexts = List.of(QUIET, AFTER_CHANGE, new Analyze.Context(true, false),
+        new Analyze.Context(false, false));
+    for (Analyze.Rule rule : Analyze.RULES) {
+      assertThat(contexts).as("rule %s → %s is reachable", rule.signal(), rule.cause()).anySatisfy(c -> {
+        Diagnosis d = one(rule.signal(), c);
+        assertThat(d.cause()).isEqualTo(rule.cause());
+        assertThat(d.remedies()).isEqualTo(rule.remedies());
+      });
+    }
+  }
+
+  @Test
+  void trainingModelAndReplicaFaultsGetTheirRemedies() {
+    assertThat(one(Signal.LOSS_NAN, QUIET).remedies()).containsExactly(
+        dev.autonomy.api.v1alpha1.common.RemediationAction.LOWER_LEARNING_RATE);
+    assertThat(one(Signal.REWARD_REGRESSED, QUIET).remedies()).startsWith(
+        dev.autonomy.api.v1alpha1.common.RemediationAction.RESUME_FROM_CHECKPOINT);
+    assertThat(one(Signal.JOB_FAILED, QUIET).remedies()).containsExactly(
+        dev.autonomy.api.v1alpha1.common.RemediationAction.RESUME_FROM_CHECKPOINT);
+    assertThat(one(Signal.MODEL_ENDPOINT_ERRORS, QUIET).remedies()).containsExactly(
+        dev.autonomy.api.v1alpha1.common.RemediationAction.SWITCH_TO_FALLBACK_MODEL);
+    assertThat(one(Signal.MEMORY_REPLICA_LOST, QUIET).remedies()).startsWith(
+        dev.autonomy.api.v1alpha1.common.RemediationAction.FAILOVER_REPLICA);
+    assertThat(one(Signal.NODE_NOT_READY, QUIET).remedies()).containsExactly(
+        dev.autonomy.api.v1alpha1.common.RemediationAction.RESCHEDULE);
+  }
 }

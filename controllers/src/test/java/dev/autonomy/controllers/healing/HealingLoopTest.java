@@ -72,6 +72,14 @@ class HealingLoopTest {
         restart(HealingOutcome.IN_PROGRESS), T0.plusSeconds(30));
     assertThat(restarted).hasSize(1);
     assertThat(waiting.message()).contains("cooldown");
+    assertThat(waiting.recheck(T0.plusSeconds(30))).as("look again when the cooldown ends")
+        .contains(java.time.Duration.ofSeconds(30));
+    assertThat(turn.recheck(T0)).as("the outcome is judged then").contains(java.time.Duration.ofMinutes(1));
+
+    HealingLoop.Turn pending = loop.run(OWNER, spec(), turn.knowledge(), List.of(), AnalyzeTest.QUIET,
+        restart(HealingOutcome.IN_PROGRESS), T0.plusSeconds(40));
+    assertThat(pending.healing()).as("the symptom is gone, the outcome is judged at the cooldown's end").isTrue();
+    assertThat(pending.recheck(T0.plusSeconds(40))).contains(java.time.Duration.ofSeconds(20));
 
     HealingLoop.Turn after = loop.run(OWNER, spec(), turn.knowledge(), List.of(), AnalyzeTest.QUIET,
         restart(HealingOutcome.IN_PROGRESS), T0.plusSeconds(61));
@@ -123,5 +131,19 @@ class HealingLoopTest {
     assertThat(loop.run(OWNER, off, null, List.of(CRASH), AnalyzeTest.QUIET, restart(HealingOutcome.IN_PROGRESS),
         T0).message()).contains("disabled");
     assertThat(restarted).isEmpty();
+  }
+
+  @Test
+  void dryRunOnlyRecordsThePlanWithoutApplyingOrLearning() {
+    HealingSpec spec = spec();
+    spec.setDryRunOnly(true);
+    HealingLoop.Turn turn = loop.run(OWNER, spec, null, List.of(CRASH), AnalyzeTest.QUIET,
+        restart(HealingOutcome.SKIPPED), T0);
+    assertThat(turn.healing()).isFalse();
+    assertThat(turn.message()).contains("dry run only");
+    assertThat(turn.knowledge().getEntries()).singleElement().satisfies(e ->
+        assertThat(e.getOutcome()).isEqualTo(HealingOutcome.SKIPPED));
+    assertThat(events).singleElement().asString().startsWith("RemediationPlanned");
+    assertThat(ledger.load().toData()).isEmpty();
   }
 }

@@ -57,6 +57,36 @@ public final class OutcomeWriter {
   }
 
   /**
+   * Writes one more key of the ConfigMap (the model health), with the same optimistic concurrency;
+   * false when it was not written (outside a cluster, no ConfigMap yet, the API server refused).
+   */
+  public boolean put(String key, String value) {
+    Optional<KubernetesClient> c = inCluster() ? client.get() : Optional.empty();
+    if (c.isEmpty()) {
+      return false;
+    }
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        ConfigMap cm = c.get().configMaps().inNamespace(namespace).withName(name).get();
+        if (cm == null) {
+          return false;
+        }
+        LinkedHashMap<String, String> data = cm.getData() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(cm.getData());
+        data.put(key, value);
+        cm.setData(data);
+        c.get().configMaps().inNamespace(namespace).resource(cm).update();
+        return true;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == ATTEMPTS) {
+          LOG.warnf("cannot write %s to ConfigMap %s/%s: HTTP %d %s", key, namespace, name, e.getCode(), e.getMessage());
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Applies {@code change} to the stored list and writes the result; {@code change} returning empty
    * writes nothing. Returns what was written, or empty when nothing was.
    */
