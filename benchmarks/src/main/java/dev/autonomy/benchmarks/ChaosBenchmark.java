@@ -80,6 +80,11 @@ public final class ChaosBenchmark {
         agents.forEach(bench::createAgent);
         agents.forEach(a -> bench.await("Agent " + a + " Ready", () -> bench.agentReady(a)));
         bench.await("MemoryStore Ready", bench::storeReady);
+        // The example as applied, but with the chaos suite's short cooldown (as its Agents and Policy).
+        client.resources(MemoryStore.class).inNamespace(ns).withName("agent-memory").edit(m -> {
+          m.getSpec().getHealing().setCooldown(COOLDOWN);
+          return m;
+        });
         bench.createPolicy();
         List<Row> rows = new ArrayList<>();
         rows.add(bench.podFault("container-crash-loop", "crash", Map.of(CHAOS, "crash-loop"), Map.of()));
@@ -164,7 +169,8 @@ public final class ChaosBenchmark {
       return a;
     });
     Instant visible = awaitInstant(() -> client.pods().inNamespace(ns).withLabel("app.kubernetes.io/instance", agent)
-        .list().getItems().stream().anyMatch(p -> image.equals(p.getSpec().getContainers().get(0).getImage()) && faulty(p)));
+        .list().getItems().stream().anyMatch(p -> image.equals(p.getSpec().getContainers().get(0).getImage())
+            && failing(p)));
     Optional<HealingEntry> entry = poll(() -> latestEntry(agent).filter(e -> "rollback".equals(e.getAction())));
     Optional<Instant> healthy = poll(() -> good.equals(image(deployment)) && agentReady(agent)
         && client.pods().inNamespace(ns).withLabel("app.kubernetes.io/instance", agent).list().getItems().stream()
@@ -408,16 +414,19 @@ public final class ChaosBenchmark {
 
   /** The store's replica is on a node that turns NotReady → force-deleted, recreated on a Ready node, store Ready. */
   private Row memoryReplicaLost() {
+    await("the MemoryStore's healing to be quiet", () -> storeReady() && quiet(store().getStatus().getHealing()));
     Pod pod = poll(() -> Optional.ofNullable(client.pods().inNamespace(ns).withName("agent-memory-0").get())
         .filter(p -> "Running".equals(p.getStatus().getPhase()))).orElseThrow();
     String node = pod.getSpec().getNodeName();
     String uid = pod.getMetadata().getUid();
+    Instant injected = Instant.now();
     notReady(node, true);
     try {
       Instant visible = awaitInstant(() -> !nodeReady(node));
-      Optional<HealingEntry> entry = poll(() -> Optional.ofNullable(client.resources(MemoryStore.class).inNamespace(ns)
-          .withName("agent-memory").get().getStatus().getHealing()).map(HealingStatus::getEntries)
-          .flatMap(e -> e.stream().filter(x -> x.getSymptom().equals("MEMORY_REPLICA_LOST pod/agent-memory-0")).findFirst()));
+      Optional<HealingEntry> entry = poll(() -> Optional.ofNullable(store().getStatus().getHealing())
+          .map(HealingStatus::getEntries).flatMap(e -> e.stream().filter(x -> x.getSymptom()
+              .equals("MEMORY_REPLICA_LOST pod/agent-memory-0") && !Instant.parse(x.getTime()).isBefore(injected))
+              .findFirst()));
       Optional<Instant> healthy = poll(() -> {
         Pod now = client.pods().inNamespace(ns).withName("agent-memory-0").get();
         return now != null && !uid.equals(now.getMetadata().getUid()) && !node.equals(now.getSpec().getNodeName())
@@ -472,6 +481,14 @@ public final class ChaosBenchmark {
         .findFirst()).orElseThrow(() -> new IllegalStateException("no running planner pod for Agent " + agent));
   }
 
+  /** A container waits in CrashLoopBackOff or an image pull back-off (not merely being created). */
+  private static boolean failing(Pod pod) {
+    return pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null && pod.getStatus()
+        .getContainerStatuses().stream().anyMatch(c -> c.getState() != null && c.getState().getWaiting() != null
+            && java.util.Set.of("CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull").contains(c.getState().getWaiting()
+            .getReason()));
+  }
+
   private static boolean faulty(Pod pod) {
     if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
       return pod == null;
@@ -500,8 +517,12 @@ public final class ChaosBenchmark {
     return agentReady("sre-assistant");
   }
 
+  private MemoryStore store() {
+    return client.resources(MemoryStore.class).inNamespace(ns).withName("agent-memory").get();
+  }
+
   private boolean storeReady() {
-    MemoryStore s = client.resources(MemoryStore.class).inNamespace(ns).withName("agent-memory").get();
+    MemoryStore s = store();
     return s != null && s.getStatus() != null && ready(s.getStatus().getConditions());
   }
 
