@@ -52,8 +52,6 @@ import java.util.function.Function;
  */
 final class AgentHealing {
   static final String MEMORY_LIMIT = "memoryLimit";
-  /** The generation whose spec broke the planners; while it is current, the last stable spec runs. */
-  static final String ROLLED_BACK_FROM = "rolledBackFrom";
   /** "fallback": the planners run with the fallback model as their model. */
   static final String MODEL = "model";
   static final String FALLBACK = "fallback";
@@ -61,7 +59,10 @@ final class AgentHealing {
 
   private AgentHealing() {}
 
-  static HealingLoop.Turn run(Agent agent, List<Pod> pods, Function<String, Optional<Node>> nodes,
+  /** The healing turn, and how long until the current spec may count as stable (a reconcile is due then). */
+  record Result(HealingLoop.Turn turn, Optional<Duration> stableIn) {}
+
+  static Result run(Agent agent, List<Pod> pods, Function<String, Optional<Node>> nodes,
       Optional<Deployment> deployment, Optional<ConfigMap> outcomes, KubernetesClient client, EventRecorder events,
       String knowledgeNamespace, Function<Agent, HasMetadata> desiredDeployment, Instant now) {
     List<Observation> observations = new ArrayList<>(Monitor.pods(pods, nodes));
@@ -87,9 +88,9 @@ final class AgentHealing {
     };
     raisedLimit(currentLimit(agent), agent.getSpec().getHealing()).ifPresent(limit ->
         actions.put(RemediationAction.RAISE_MEMORY_LIMIT, override.apply(MEMORY_LIMIT, limit.toString())));
-    boolean changed = changedSinceStable(agent);
+    boolean changed = AgentStableSpec.changedSinceStable(agent);
     if (changed) {
-      actions.put(RemediationAction.ROLLBACK, override.apply(ROLLED_BACK_FROM,
+      actions.put(RemediationAction.ROLLBACK, override.apply(AgentStableSpec.ROLLED_BACK_FROM,
           String.valueOf(agent.getMetadata().getGeneration())));
     }
     if (!switchedToFallback(agent) && agent.getSpec().getModel() != null && agent.getSpec().getModel().getFallback() != null) {
@@ -107,38 +108,20 @@ final class AgentHealing {
       events.normal(agent, Reason.PrimaryModelRestored, "The primary model " + agent.getSpec().getModel().getModelName()
           + " answered " + ModelReport.RECOVERED + " checks in a row: the planners use it again.");
     }
-    if (overrides.containsKey(ROLLED_BACK_FROM)
-        && !overrides.get(ROLLED_BACK_FROM).equals(String.valueOf(agent.getMetadata().getGeneration()))) {
-      overrides.remove(ROLLED_BACK_FROM);  // a new spec is tried as written
+    if (overrides.containsKey(AgentStableSpec.ROLLED_BACK_FROM)
+        && !overrides.get(AgentStableSpec.ROLLED_BACK_FROM).equals(String.valueOf(agent.getMetadata().getGeneration()))) {
+      overrides.remove(AgentStableSpec.ROLLED_BACK_FROM);  // a new spec is tried as written
     }
     overrides.putAll(staged);
     k.setOverrides(overrides.isEmpty() ? null : overrides);
+    Optional<Duration> stableIn = Optional.empty();
     if (observations.isEmpty() && !turn.healing()) {
       HealingSpec spec = agent.getSpec().getHealing();
       Duration window = Durations.parse(spec == null || spec.getCooldown() == null ? "1m" : spec.getCooldown())
           .orElse(Duration.ofMinutes(1));
-      recordStable(agent, k, deployment, readySince(pods), window, now);
+      stableIn = AgentStableSpec.recordStable(agent, k, deployment, AgentStableSpec.readySince(pods), window, now);
     }
-    return turn;
-  }
-
-  /** When the last of the pods became Ready; empty while one is not Ready. Pure. */
-  static Optional<Instant> readySince(List<Pod> pods) {
-    Instant latest = Instant.EPOCH;
-    for (Pod pod : pods) {
-      if (pod.getMetadata().getDeletionTimestamp() != null) {
-        continue;
-      }
-      var ready = pod.getStatus() == null || pod.getStatus().getConditions() == null ? null : pod.getStatus()
-          .getConditions().stream().filter(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())).findFirst()
-          .orElse(null);
-      if (ready == null) {
-        return Optional.empty();
-      }
-      Instant since = ready.getLastTransitionTime() == null ? Instant.EPOCH : Instant.parse(ready.getLastTransitionTime());
-      latest = since.isAfter(latest) ? since : latest;
-    }
-    return pods.isEmpty() ? Optional.empty() : Optional.of(latest);
+    return new Result(turn, stableIn);
   }
 
   /**
@@ -147,7 +130,7 @@ final class AgentHealing {
    */
   static Agent effective(Agent agent) {
     HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
-    boolean rollback = rolledBack(agent);
+    boolean rollback = AgentStableSpec.rolledBack(agent);
     boolean fallback = switchedToFallback(agent);
     if (!rollback && !fallback) {
       return agent;
@@ -189,68 +172,8 @@ final class AgentHealing {
             + p.lastError() + ") while the fallback answers"))).orElse(List.of());
   }
 
-  /** The current generation is neither recorded as stable nor rolled back: look again until it is one. Pure. */
-  static boolean awaitingStability(Agent agent) {
-    HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
-    Long generation = agent.getMetadata().getGeneration();
-    return generation != null && (k == null || !generation.equals(k.getLastStableGeneration())) && !rolledBack(agent);
-  }
-
   private static boolean dryRunOnly(HealingSpec spec) {
     return spec != null && Boolean.TRUE.equals(spec.getDryRunOnly());
-  }
-
-  /** A rollback of the current generation holds. Pure. */
-  static boolean rolledBack(Agent agent) {
-    HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
-    return k != null && k.getOverrides() != null && k.getLastStableSpec() != null
-        && String.valueOf(agent.getMetadata().getGeneration()).equals(k.getOverrides().get(ROLLED_BACK_FROM));
-  }
-
-  /** The spec changed since the last one that ran healthy (and a rollback could go back to it). Pure. */
-  static boolean changedSinceStable(Agent agent) {
-    HealingStatus k = agent.getStatus() == null ? null : agent.getStatus().getHealing();
-    return k != null && k.getLastStableSpec() != null && k.getLastStableGeneration() != null
-        && agent.getMetadata().getGeneration() != null && agent.getMetadata().getGeneration() > k.getLastStableGeneration()
-        && !rolledBack(agent);
-  }
-
-  /**
-   * Records the spec as the last stable one once the Deployment built for this generation finished
-   * its rollout with every replica available, its pods have been Ready for {@code window} (the
-   * healing cooldown: a planner that crashes after a while is not stable) and no pod shows a symptom
-   * (never a rolled-back generation); returns how long until it may be, while it waits. Pure.
-   */
-  static Optional<Duration> recordStable(Agent agent, HealingStatus k, Optional<Deployment> deployment,
-      Optional<Instant> readySince, Duration window, Instant now) {
-    Long generation = agent.getMetadata().getGeneration();
-    if (generation == null || deployment.isEmpty() || generation.equals(k.getLastStableGeneration())
-        || (k.getOverrides() != null && String.valueOf(generation).equals(k.getOverrides().get(ROLLED_BACK_FROM)))) {
-      return Optional.empty();
-    }
-    Deployment d = deployment.get();
-    var status = d.getStatus();
-    int desired = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-    boolean built = d.getMetadata().getAnnotations() != null
-        && String.valueOf(generation).equals(d.getMetadata().getAnnotations().get(AgentResources.GENERATION_ANNOTATION));
-    boolean rolledOut = status != null && status.getObservedGeneration() != null
-        && status.getObservedGeneration() >= d.getMetadata().getGeneration()
-        && count(status.getUpdatedReplicas()) == desired && count(status.getAvailableReplicas()) >= desired
-        && count(status.getUnavailableReplicas()) == 0 && count(status.getReplicas()) == desired;
-    if (!built || !rolledOut || desired == 0 || readySince.isEmpty()) {
-      return Optional.empty();
-    }
-    Instant stableAt = readySince.get().plus(window);
-    if (now.isBefore(stableAt)) {
-      return Optional.of(Duration.between(now, stableAt));
-    }
-    k.setLastStableGeneration(generation);
-    k.setLastStableSpec(Serialization.asJson(agent.getSpec()));
-    return Optional.empty();
-  }
-
-  private static int count(Integer n) {
-    return n == null ? 0 : n;
   }
 
   /** The planner's resources: the spec's, with the healer's memory limit over them. Pure. */

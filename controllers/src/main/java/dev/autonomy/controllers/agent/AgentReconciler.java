@@ -27,13 +27,13 @@ import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
 import dev.autonomy.controllers.healing.HealingConditions;
 import dev.autonomy.controllers.healing.HealingLoop;
-import dev.autonomy.controllers.status.ConditionType;
-import dev.autonomy.controllers.status.Reason;
-import io.fabric8.kubernetes.api.model.Pod;
 import dev.autonomy.controllers.healing.WorkloadEvents;
 import dev.autonomy.controllers.status.ConditionSet;
+import dev.autonomy.controllers.status.ConditionType;
+import dev.autonomy.controllers.status.Reason;
 import dev.autonomy.controllers.status.Verdict;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -75,7 +75,6 @@ import java.util.stream.Collectors;
 public class AgentReconciler implements Reconciler<Agent> {
   private static final String REFERENCES = "references";
   private static final String PLANNER_PODS = "planner-pods";
-  private static final java.time.Duration HEALING_RECHECK = java.time.Duration.ofSeconds(10);
   private final EventRecorder events;
   private final OperatorConfig config;
   private final Clock clock;
@@ -105,6 +104,7 @@ public class AgentReconciler implements Reconciler<Agent> {
     Verdict verdict = Verdict.of(refs.missing(), AgentValidator.problems(spec));
 
     HealingLoop.Turn healing = null;
+    Optional<java.time.Duration> stableIn = Optional.empty();
     AgentStatus previous = agent.getStatus();
     if (verdict.accepted()) {
       // Children are built from the effective Agent: the last stable spec while a rollback holds.
@@ -114,13 +114,15 @@ public class AgentReconciler implements Reconciler<Agent> {
         return new AgentInputs(effective, store, policies, image, config.localRunner());
       };
       // Heal first: an override it decides (a raised memory limit, a rollback) goes out with this reconcile's children.
-      healing = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)),
-          WorkloadEvents.nodeLookup(context), context.getSecondaryResource(Deployment.class), outcomes(agent, context), context.getClient(), events,
-          config.leaderElection().leaseNamespace().orElse(namespace),
+      AgentHealing.Result healed = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)),
+          WorkloadEvents.nodeLookup(context), context.getSecondaryResource(Deployment.class), outcomes(agent, context),
+          context.getClient(), events, config.leaderElection().leaseNamespace().orElse(namespace),
           a -> AgentDeploymentFactory.deployment(inputs.apply(a)), clock.instant());
-      AgentStatus healed = Copies.deepCopy(previous, AgentStatus.class, AgentStatus::new);
-      healed.setHealing(healing.knowledge());
-      agent.setStatus(healed);
+      healing = healed.turn();
+      stableIn = healed.stableIn();
+      AgentStatus withKnowledge = Copies.deepCopy(previous, AgentStatus.class, AgentStatus::new);
+      withKnowledge.setHealing(healing.knowledge());
+      agent.setStatus(withKnowledge);
       context.managedWorkflowAndDependentResourceContext().put(AgentInputs.class, inputs.apply(agent));
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
@@ -130,7 +132,7 @@ public class AgentReconciler implements Reconciler<Agent> {
         context.getSecondaryResource(Deployment.class), outcomes(agent, context)), clock.instant());
     if (healing != null) {
       HealingConditions.apply(conditions, healing);
-      if (AgentHealing.rolledBack(agent) && !healing.exhausted()) {
+      if (AgentStableSpec.rolledBack(agent) && !healing.exhausted()) {
         conditions.set(ConditionType.DEGRADED, true, Reason.SpecRolledBack, "Generation " + agent.getMetadata().getGeneration()
             + " broke the planners; they run the spec of generation " + agent.getStatus().getHealing()
             .getLastStableGeneration() + " until the spec changes.");
@@ -144,9 +146,9 @@ public class AgentReconciler implements Reconciler<Agent> {
     UpdateControl<Agent> control = StatusControl.report(agent, previous, next, conditions, verdict, events,
         config.waitRequeue());
     // A remediation's outcome is judged, and a waiting symptom treated, once the cooldown ends; a
-    // spec is stable after a while Ready.
-    Optional<java.time.Duration> recheck = healing == null ? Optional.empty() : healing.recheck(clock.instant())
-        .or(() -> AgentHealing.awaitingStability(agent) ? Optional.of(HEALING_RECHECK) : Optional.empty());
+    // rolled-out spec is recorded as stable once its planners ran Ready for the cooldown.
+    Optional<java.time.Duration> stable = stableIn;
+    Optional<java.time.Duration> recheck = healing == null ? stable : healing.recheck(clock.instant()).or(() -> stable);
     return recheck.map(control::rescheduleAfter).orElse(control);
   }
 

@@ -83,20 +83,20 @@ class AgentHealingTest {
   void aSpecIsStableOnlyOnceItsOwnRolloutCompleted() {
     Agent agent = agent(2, "planner:2");
     HealingStatus k = agent.getStatus().getHealing();
-    AgentHealing.recordStable(agent, k, Optional.of(rolledOut(1, 2, 2)), READY, WINDOW, NOW);
+    AgentStableSpec.recordStable(agent, k, Optional.of(rolledOut(1, 2, 2)), READY, WINDOW, NOW);
     assertThat(k.getLastStableGeneration()).as("the Deployment was built for generation 1").isNull();
-    AgentHealing.recordStable(agent, k, Optional.of(rolledOut(2, 2, 1)), READY, WINDOW, NOW);
+    AgentStableSpec.recordStable(agent, k, Optional.of(rolledOut(2, 2, 1)), READY, WINDOW, NOW);
     assertThat(k.getLastStableGeneration()).as("one replica is not available").isNull();
-    AgentHealing.recordStable(agent, k, Optional.of(rolledOut(2, 2, 2)), READY, WINDOW, NOW);
+    AgentStableSpec.recordStable(agent, k, Optional.of(rolledOut(2, 2, 2)), READY, WINDOW, NOW);
     assertThat(k.getLastStableGeneration()).isEqualTo(2L);
     assertThat(k.getLastStableSpec()).contains("planner:2");
 
     Agent next = agent(3, "planner:3");
     next.getStatus().setHealing(k);
-    assertThat(AgentHealing.recordStable(next, k, Optional.of(rolledOut(3, 2, 2)), Optional.of(NOW.minusSeconds(10)),
+    assertThat(AgentStableSpec.recordStable(next, k, Optional.of(rolledOut(3, 2, 2)), Optional.of(NOW.minusSeconds(10)),
         WINDOW, NOW)).as("Ready for 10 s of 30").contains(Duration.ofSeconds(20));
     assertThat(k.getLastStableGeneration()).isEqualTo(2L);
-    assertThat(AgentHealing.recordStable(next, k, Optional.of(rolledOut(3, 2, 2)), Optional.empty(), WINDOW, NOW))
+    assertThat(AgentStableSpec.recordStable(next, k, Optional.of(rolledOut(3, 2, 2)), Optional.empty(), WINDOW, NOW))
         .as("a pod is not Ready").isEmpty();
     assertThat(k.getLastStableGeneration()).isEqualTo(2L);
   }
@@ -104,26 +104,26 @@ class AgentHealingTest {
   @Test
   void aRollbackBuildsTheChildrenFromTheLastStableSpecUntilTheSpecChangesAgain() {
     Agent stable = agent(2, "planner:2");
-    AgentHealing.recordStable(stable, stable.getStatus().getHealing(), Optional.of(rolledOut(2, 1, 1)), READY, WINDOW, NOW);
+    AgentStableSpec.recordStable(stable, stable.getStatus().getHealing(), Optional.of(rolledOut(2, 1, 1)), READY, WINDOW, NOW);
     Agent broken = agent(3, "planner:broken");
     broken.getStatus().setHealing(stable.getStatus().getHealing());
-    assertThat(AgentHealing.changedSinceStable(broken)).isTrue();
+    assertThat(AgentStableSpec.changedSinceStable(broken)).isTrue();
     assertThat(AgentHealing.effective(broken)).isSameAs(broken);
 
-    broken.getStatus().getHealing().setOverrides(Map.of(AgentHealing.ROLLED_BACK_FROM, "3"));
-    assertThat(AgentHealing.rolledBack(broken)).isTrue();
-    assertThat(AgentHealing.changedSinceStable(broken)).as("already rolled back").isFalse();
+    broken.getStatus().getHealing().setOverrides(Map.of(AgentStableSpec.ROLLED_BACK_FROM, "3"));
+    assertThat(AgentStableSpec.rolledBack(broken)).isTrue();
+    assertThat(AgentStableSpec.changedSinceStable(broken)).as("already rolled back").isFalse();
     Agent effective = AgentHealing.effective(broken);
     assertThat(effective.getSpec().getImage()).isEqualTo("planner:2");
     assertThat(effective.getMetadata().getGeneration()).isEqualTo(3L);
     assertThat(broken.getSpec().getImage()).as("the spec is never edited").isEqualTo("planner:broken");
-    AgentHealing.recordStable(broken, broken.getStatus().getHealing(), Optional.of(rolledOut(3, 1, 1)), READY, WINDOW, NOW);
+    AgentStableSpec.recordStable(broken, broken.getStatus().getHealing(), Optional.of(rolledOut(3, 1, 1)), READY, WINDOW, NOW);
     assertThat(broken.getStatus().getHealing().getLastStableGeneration()).as("a rolled-back generation is not stable")
         .isEqualTo(2L);
 
     Agent fixed = agent(4, "planner:3");
     fixed.getStatus().setHealing(broken.getStatus().getHealing());
-    assertThat(AgentHealing.rolledBack(fixed)).isFalse();
+    assertThat(AgentStableSpec.rolledBack(fixed)).isFalse();
     assertThat(AgentHealing.effective(fixed).getSpec().getImage()).isEqualTo("planner:3");
   }
 

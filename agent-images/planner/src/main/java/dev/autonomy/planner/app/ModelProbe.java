@@ -1,9 +1,9 @@
 package dev.autonomy.planner.app;
 
-import io.quarkus.scheduler.Scheduled;
-import jakarta.inject.Singleton;
 import dev.autonomy.planner.model.ModelEndpointClient;
 import dev.autonomy.planner.model.ModelErrors;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
