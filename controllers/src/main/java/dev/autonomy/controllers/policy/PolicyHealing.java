@@ -11,7 +11,6 @@ import dev.autonomy.api.v1alpha1.policy.TrainingProgress;
 import dev.autonomy.controllers.common.Copies;
 import dev.autonomy.controllers.healing.Analyze;
 import dev.autonomy.controllers.healing.Executor;
-import dev.autonomy.controllers.healing.Guard;
 import dev.autonomy.controllers.healing.HealingLoop;
 import dev.autonomy.controllers.healing.Observation;
 import dev.autonomy.controllers.healing.Signal;
@@ -35,13 +34,11 @@ import java.util.function.Function;
 final class PolicyHealing implements PolicyTraining.Healer {
   /** A run regressed when its mean reward fell by more than this share of its best checkpoint's. */
   static final double REGRESSION = 0.5;
-  private static final Duration MIN_RECHECK = Duration.ofSeconds(1);
 
   private final HealingLoop loop;
   private final Executor executor;
   private final Function<PolicyStatus, Optional<HasMetadata>> nextAttempt;
   private HealingLoop.Turn turn;
-  private boolean waiting;
   private boolean restarted;
 
   /**
@@ -56,7 +53,6 @@ final class PolicyHealing implements PolicyTraining.Healer {
 
   @Override
   public Action heal(Policy policy, PolicyStatus next, AttemptObservation seen, Instant now) {
-    waiting = false;
     restarted = false;
     HealingSpec spec = policy.getSpec().getHealing();
     List<Observation> observations = observe(next, seen);
@@ -82,14 +78,8 @@ final class PolicyHealing implements PolicyTraining.Healer {
       return Action.RESTARTED;
     }
     boolean diverged = seen != null && seen.state() == AttemptObservation.State.DIVERGED;
-    waiting = diverged && failed && actions.containsKey(RemediationAction.LOWER_LEARNING_RATE) && !turn.exhausted()
-        && Guard.check(spec, k, now) == Guard.Verdict.COOLDOWN;
-    return waiting ? Action.WAIT : Action.NONE;
-  }
-
-  private static boolean inProgress(HealingStatus k) {
-    return k.getEntries() != null && !k.getEntries().isEmpty()
-        && k.getEntries().get(k.getEntries().size() - 1).getOutcome() == HealingOutcome.IN_PROGRESS;
+    boolean waits = diverged && failed && actions.containsKey(RemediationAction.LOWER_LEARNING_RATE) && turn.waiting();
+    return waits ? Action.WAIT : Action.NONE;
   }
 
   /** The last turn: whether a remediation is in progress, whether healing gave up, and why. */
@@ -100,15 +90,7 @@ final class PolicyHealing implements PolicyTraining.Healer {
   /** When to look again: at the end of the cooldown, to judge an applied remediation or to retry. */
   @Override
   public Optional<Duration> recheck(PolicyStatus next, Instant now) {
-    HealingStatus k = next.getHealing();
-    if (k == null || k.getCooldownUntil() == null || turn == null) {
-      return Optional.empty();
-    }
-    if (!(waiting || inProgress(k))) {
-      return turn.recheck(now);
-    }
-    Duration wait = Duration.between(now, Instant.parse(k.getCooldownUntil()));
-    return Optional.of(wait.compareTo(MIN_RECHECK) < 0 ? MIN_RECHECK : wait);
+    return turn == null ? Optional.empty() : turn.recheck(now);
   }
 
   /**
