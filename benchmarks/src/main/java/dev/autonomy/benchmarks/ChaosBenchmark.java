@@ -47,6 +47,8 @@ public final class ChaosBenchmark {
   private static final long FAULT_TIMEOUT_MS = 120_000;
   private static final String CHAOS = "autonomy.dev/chaos";
   private static final String COOLDOWN = "5s";
+  /** The operator's training stall time in this suite (10 min by default). */
+  private static final int STALL_AFTER_S = 15;
   private static final String TRAIN = "chaos-train";
   /** A node label no node has: training pods wait unscheduled until a fault is injected. */
   private static final String HOLD_LABEL = "autonomy.dev/chaos-hold";
@@ -71,7 +73,8 @@ public final class ChaosBenchmark {
       Crds.install(client);
       String ns = "bench-chaos-" + Long.toString(System.nanoTime() % 1_000_000, 36);
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
-      Map<String, String> env = Map.of("AUTONOMY_LEADER_ELECTION_LEASE_NAMESPACE", ns, "QUARKUS_OPERATOR_SDK_NAMESPACES", ns);
+      Map<String, String> env = Map.of("AUTONOMY_LEADER_ELECTION_LEASE_NAMESPACE", ns, "QUARKUS_OPERATOR_SDK_NAMESPACES", ns,
+          "AUTONOMY_HEALING_TRAINING_STALL_AFTER", "PT" + STALL_AFTER_S + "S");
       OperatorProcess[] operator = {OperatorProcess.start(OperatorProcess.defaultJar(), cluster, List.of(), env)};
       try {
         TestGround.run(60, "kubectl", "apply", "-n", ns, "-f", TestGround.repoRoot().resolve("examples").toString());
@@ -95,6 +98,7 @@ public final class ChaosBenchmark {
         rows.add(bench.trainingPodFails("job-failure-mid-training", 1, 1, "resume-from-checkpoint"));
         rows.add(bench.trainingPodFails("nan-loss", 2, 3, "lower-learning-rate"));
         rows.add(bench.rewardRegression(3));
+        rows.add(bench.trainingStalled(4));
         rows.add(bench.nodeNotReady("node"));
         rows.add(bench.memoryReplicaLost());
         rows.add(bench.modelEndpointErrors("model"));
@@ -253,6 +257,46 @@ public final class ChaosBenchmark {
         healthy.isPresent());
     return new Row("reward-regression", healthy.isPresent() && entry.isPresent(), millis(at, entry), seconds(at, healthy),
         entry.map(HealingEntry::getAction).orElse(null), "healthy = the next attempt resumes from the best checkpoint");
+  }
+
+  /**
+   * The attempt's trainer runs but never reports (kwok never completes its pod) → after the stall
+   * time the run restarts from its newest checkpoint as the next attempt.
+   */
+  private Row trainingStalled(int attempt) {
+    awaitHealingQuiet();
+    String job = TRAIN + "-train-g1-a" + attempt;
+    Pod pod = poll(() -> client.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", job).list().getItems()
+        .stream().findFirst()).orElseThrow(() -> new IllegalStateException("no pod of Job " + job));
+    client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).edit(p -> {
+      // kwok completes a Job's running pod after this delay: far beyond the suite.
+      p.getMetadata().getAnnotations().put("pod-complete.stage.kwok.x-k8s.io/delay", "10m");
+      p.getMetadata().getAnnotations().put("pod-complete.stage.kwok.x-k8s.io/jitter-delay", "10m");
+      return p;
+    });
+    holdLabel(ns);
+    Optional<Instant> started;
+    try {
+      started = poll(() -> Optional.ofNullable(client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).get())
+          .flatMap(p -> p.getStatus().getContainerStatuses() == null ? Optional.empty() : p.getStatus()
+              .getContainerStatuses().stream().filter(c -> c.getState().getRunning() != null)
+              .map(c -> Instant.parse(c.getState().getRunning().getStartedAt())).findFirst()));
+    } finally {
+      holdLabel(null);
+    }
+    Instant visible = started.map(s -> s.plusSeconds(STALL_AFTER_S)).orElse(null);
+    String nextJob = TRAIN + "-train-g1-a" + (attempt + 1);
+    Optional<HealingEntry> entry = poll(() -> Optional.ofNullable(policy().getStatus().getHealing())
+        .map(HealingStatus::getEntries).flatMap(e -> e.stream().filter(x -> x.getSymptom().startsWith("TRAINING_STALLED"))
+            .findFirst()));
+    Optional<Instant> healthy = poll(() -> client.batch().v1().jobs().inNamespace(ns).withName(nextJob).get() != null
+        ? Optional.of(Instant.now()) : Optional.empty());
+    log("training-stalled: running since %s, remediation %s, next attempt %s", started.orElse(null),
+        entry.map(HealingEntry::getAction).orElse("none"), healthy.isPresent());
+    return new Row("training-stalled", healthy.isPresent() && entry.isPresent(), millis(visible, entry),
+        seconds(visible, healthy), entry.map(HealingEntry::getAction).orElse(null), "no progress report for "
+            + STALL_AFTER_S + " s (AUTONOMY_HEALING_TRAINING_STALL_AFTER; 10 min by default); visible = the trainer's "
+            + "start + that; healthy = the next attempt's Job exists");
   }
 
   /** Faults are spaced: the Policy's last remediation is concluded and its cooldown over. */

@@ -30,6 +30,18 @@ public interface OperatorConfig {
   /** Training on Ray clusters (Policies with {@code spec.backend.type: ray}). */
   Ray ray();
 
+  /** Self-healing settings that are the operator's, not a resource's. */
+  Healing healing();
+
+  interface Healing {
+    /**
+     * A running training attempt that reported no progress for this long is stalled: it is
+     * restarted from its newest checkpoint (env {@code AUTONOMY_HEALING_TRAINING_STALL_AFTER}).
+     */
+    @WithDefault("PT10M")
+    java.time.Duration trainingStallAfter();
+  }
+
   /**
    * Label the pods the operator creates {@code autonomy.dev/run-local=true}, so the test ground's
    * local runner runs their real programs. Off in production.

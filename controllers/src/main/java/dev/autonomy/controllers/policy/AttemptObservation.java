@@ -1,7 +1,8 @@
 package dev.autonomy.controllers.policy;
 
 /** Where the current training attempt stands, as its backend reports it; detail is for messages and Events. */
-public record AttemptObservation(State state, String detail) {
+public record AttemptObservation(State state, String detail,
+    java.util.function.Supplier<java.util.Optional<java.time.Instant>> runningSince) {
 
   public enum State {
     /** Not started yet (the Job backend starts it after the children exist). */
@@ -25,6 +26,15 @@ public record AttemptObservation(State state, String detail) {
   }
 
   public static AttemptObservation of(State state, String detail) {
-    return new AttemptObservation(state, detail);
+    return new AttemptObservation(state, detail, java.util.Optional::empty);
+  }
+
+  /**
+   * Running (not merely pending); {@code since} says since when its program runs (read only when a
+   * stall is suspected: it may cost a read of the attempt's pod).
+   */
+  public static AttemptObservation running(String detail,
+      java.util.function.Supplier<java.util.Optional<java.time.Instant>> since) {
+    return new AttemptObservation(State.RUNNING, detail, since);
   }
 }

@@ -38,7 +38,10 @@ final class JobAttempts implements AttemptBackend {
     next.setTrainingJobName(name);
     Job job = jobs.get(new ResourceID(name, PolicyResources.namespace(policy))).orElse(null);
     List<Pod> pods = job != null && JobStates.failed(job) ? pods(policy, name) : List.of();
-    return JobStates.observe(name, job, pods);
+    // Read only when the healer suspects a stall (no recent progress report).
+    java.util.concurrent.atomic.AtomicReference<Optional<Instant>> started = new java.util.concurrent.atomic.AtomicReference<>();
+    return JobStates.observe(name, job, pods, () -> started.updateAndGet(known -> known != null ? known
+        : JobStates.containerStarted(pods(policy, name))));
   }
 
   /** Creates the attempt's Job; false when it already exists. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Reads a training Job (and its pods) as an attempt: running, succeeded or failed, and why. Pure. */
 final class JobStates {
@@ -26,6 +27,12 @@ final class JobStates {
   private JobStates() {}
 
   static AttemptObservation observe(String name, Job job, List<Pod> pods) {
+    return observe(name, job, pods, Optional::empty);
+  }
+
+  /** {@code runningSince}: when the trainer container of a running attempt started. */
+  static AttemptObservation observe(String name, Job job, List<Pod> pods,
+      java.util.function.Supplier<Optional<Instant>> runningSince) {
     if (job == null) {
       return AttemptObservation.of(State.ABSENT, "Job " + name + " is to be created");
     }
@@ -40,6 +47,9 @@ final class JobStates {
       return AttemptObservation.of(state, "Job " + name + " failed: " + why(job, exit));
     }
     boolean running = job.getStatus() != null && job.getStatus().getReady() != null && job.getStatus().getReady() > 0;
+    if (running) {
+      return AttemptObservation.running("Job " + name + " is running", runningSince);
+    }
     return AttemptObservation.of(State.RUNNING, "Job " + name + (running ? " is running" : " is pending"));
   }
 
@@ -61,6 +71,14 @@ final class JobStates {
     }
     return conditions(job).stream().filter(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()))
         .map(JobCondition::getLastTransitionTime).filter(Objects::nonNull).map(Instant::parse).findFirst();
+  }
+
+  /** When the trainer container started running in the newest of these pods. */
+  static Optional<Instant> containerStarted(List<Pod> pods) {
+    return pods.stream().flatMap(p -> p.getStatus() == null || p.getStatus().getContainerStatuses() == null ? Stream.empty()
+            : p.getStatus().getContainerStatuses().stream())
+        .filter(c -> c.getState() != null && c.getState().getRunning() != null && c.getState().getRunning().getStartedAt() != null)
+        .map(c -> Instant.parse(c.getState().getRunning().getStartedAt())).max(Comparator.naturalOrder());
   }
 
   /** The deadline, or the trainer's exit code, its meaning and its termination message (or log tail). */

@@ -38,29 +38,38 @@ final class PolicyHealing implements PolicyTraining.Healer {
   private final HealingLoop loop;
   private final Executor executor;
   private final Function<PolicyStatus, Optional<HasMetadata>> nextAttempt;
+  private final Duration stallAfter;
   private HealingLoop.Turn turn;
   private boolean restarted;
+  private Optional<Instant> stallDue = Optional.empty();
 
   /**
    * @param nextAttempt the object the next attempt creates for a status (its Job; empty on Ray),
    *     what the dry run judges
    */
-  PolicyHealing(HealingLoop loop, Executor executor, Function<PolicyStatus, Optional<HasMetadata>> nextAttempt) {
+  PolicyHealing(HealingLoop loop, Executor executor, Function<PolicyStatus, Optional<HasMetadata>> nextAttempt,
+      Duration stallAfter) {
     this.loop = loop;
     this.executor = executor;
     this.nextAttempt = nextAttempt;
+    this.stallAfter = stallAfter;
   }
 
   @Override
   public Action heal(Policy policy, PolicyStatus next, AttemptObservation seen, Instant now) {
     restarted = false;
+    stallDue = Optional.empty();
     HealingSpec spec = policy.getSpec().getHealing();
-    List<Observation> observations = observe(next, seen);
+    List<Observation> observations = observe(next, seen, stallAfter, now);
     Map<String, String> staged = new LinkedHashMap<>();
     Map<RemediationAction, Function<Observation, Executor.Result>> actions = new EnumMap<>(RemediationAction.class);
     boolean failed = seen != null && seen.retryable() && TrainingRun.canRetry(next, policy.getSpec());
     Optional<CheckpointRecord> best = regressedFrom(next);
-    if (failed || best.isPresent()) {
+    Optional<Instant> silent = seen == null ? Optional.empty() : silentSince(next, seen, stallAfter, now);
+    boolean stalled = silent.filter(last -> last.plus(stallAfter).isBefore(now)).isPresent();
+    // Without another event, look again when the attempt would count as stalled.
+    stallDue = silent.filter(last -> !stalled).map(last -> last.plus(stallAfter));
+    if (failed || best.isPresent() || stalled) {
       String rewind = best.map(CheckpointRecord::getId).orElse(null);
       actions.put(RemediationAction.RESUME_FROM_CHECKPOINT, o -> restart(next, failed, rewind, null, staged, now));
       TrainerOverrides.lowered(next.getHealing()).ifPresent(scale -> actions.put(RemediationAction.LOWER_LEARNING_RATE,
@@ -90,7 +99,10 @@ final class PolicyHealing implements PolicyTraining.Healer {
   /** When to look again: at the end of the cooldown, to judge an applied remediation or to retry. */
   @Override
   public Optional<Duration> recheck(PolicyStatus next, Instant now) {
-    return turn == null ? Optional.empty() : turn.recheck(now);
+    Optional<Duration> healing = turn == null ? Optional.empty() : turn.recheck(now);
+    Optional<Duration> stall = stallDue.map(due -> Duration.between(now, due)).map(d -> d.isNegative() ? Duration.ZERO : d)
+        .map(d -> d.plusMillis(100));
+    return java.util.stream.Stream.of(healing, stall).flatMap(Optional::stream).min(Duration::compareTo);
   }
 
   /**
@@ -137,8 +149,11 @@ final class PolicyHealing implements PolicyTraining.Healer {
     return result;
   }
 
-  /** What Monitor sees of a run: the current attempt failed or diverged, or its reward regressed. Pure. */
-  static List<Observation> observe(PolicyStatus next, AttemptObservation seen) {
+  /**
+   * What Monitor sees of a run: the current attempt failed or diverged, its reward regressed, or it
+   * runs without reporting progress for {@code stallAfter}. Pure.
+   */
+  static List<Observation> observe(PolicyStatus next, AttemptObservation seen, Duration stallAfter, Instant now) {
     if (seen == null) {
       return List.of();
     }
@@ -149,9 +164,42 @@ final class PolicyHealing implements PolicyTraining.Healer {
       case FAILED -> List.of(new Observation(Signal.JOB_FAILED, subject, attempt, seen.detail()));
       case RUNNING -> regressedFrom(next).map(best -> List.of(new Observation(Signal.REWARD_REGRESSED, subject, attempt,
           "mean reward " + next.getProgress().getMeanReward() + " fell below " + (1 - REGRESSION) + " of checkpoint "
-              + best.getId() + "'s " + best.getMeanReward()))).orElse(List.of());
+              + best.getId() + "'s " + best.getMeanReward())))
+          .or(() -> stalledSince(next, seen, stallAfter, now).map(since -> List.of(new Observation(
+              Signal.TRAINING_STALLED, subject, attempt, "attempt " + attempt + " runs without a progress report since "
+                  + since))))
+          .orElse(List.of());
       default -> List.of();
     };
+  }
+
+  /**
+   * Since when a running attempt has been silent: the later of its start and its last progress
+   * report, when that is more than {@code stallAfter} ago. Pure.
+   */
+  static Optional<Instant> stalledSince(PolicyStatus status, AttemptObservation seen, Duration stallAfter, Instant now) {
+    return silentSince(status, seen, stallAfter, now).filter(last -> last.plus(stallAfter).isBefore(now));
+  }
+
+  /**
+   * The later of the attempt's start and its last progress report, for a running attempt; the start
+   * is read only when the last report is older than {@code stallAfter} (or there is none).
+   */
+  private static Optional<Instant> silentSince(PolicyStatus status, AttemptObservation seen, Duration stallAfter,
+      Instant now) {
+    if (seen.state() != AttemptObservation.State.RUNNING) {
+      return Optional.empty();
+    }
+    String reported = status.getProgress() == null ? null : status.getProgress().getLastUpdateTime();
+    Optional<Instant> report = Optional.ofNullable(reported).map(Instant::parse);
+    if (report.isPresent() && !report.get().plus(stallAfter).isBefore(now)) {
+      return report;
+    }
+    Optional<Instant> started = seen.runningSince().get();
+    if (started.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(report.filter(r -> r.isAfter(started.get())).orElse(started.get()));
   }
 
   /**

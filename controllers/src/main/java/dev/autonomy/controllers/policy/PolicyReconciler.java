@@ -178,7 +178,8 @@ public class PolicyReconciler implements Reconciler<Policy>, Cleaner<Policy> {
     boolean dryRunOnly = policy.getSpec().getHealing() != null
         && Boolean.TRUE.equals(policy.getSpec().getHealing().getDryRunOnly());
     return new PolicyHealing(loop, new Executor(context.getClient(), dryRunOnly), status -> onRay ? Optional.empty()
-        : Optional.of(PolicyJobFactory.job(inputs(policy, status), TrainingRun.attempt(status))));
+        : Optional.of(PolicyJobFactory.job(inputs(policy, status), TrainingRun.attempt(status))),
+        config.healing().trainingStallAfter());
   }
 
   /** Training Jobs carry the Policy as controller owner; only ours (by label) are watched. */

@@ -28,6 +28,7 @@ class PolicyHealingTest {
   static final Instant T0 = Instant.parse("2026-11-26T01:00:00Z");
   static final AttemptObservation NAN = AttemptObservation.of(State.DIVERGED, "the trainer exited with code 3");
   static final AttemptObservation RUNNING = AttemptObservation.of(State.RUNNING, "Job x is running");
+  static final java.time.Duration STALL = java.time.Duration.ofMinutes(10);
 
   Policies.Events events;
   PolicyHealing healing;
@@ -38,7 +39,7 @@ class PolicyHealingTest {
   void setUp() {
     events = new Policies.Events();
     healing = new PolicyHealing(new HealingLoop(OutcomeLedger.inMemory(), new Chooser(new SplittableRandom(3)), events),
-        null, s -> Optional.empty());
+        null, s -> Optional.empty(), STALL);
     policy = Policies.example();
     policy.getSpec().getTraining().setBackoffLimit(3);
     HealingSpec spec = new HealingSpec();
@@ -93,7 +94,7 @@ class PolicyHealingTest {
     status.setCheckpoints(List.of(checkpoint("g1-s0000010000", 10_000, 180.0), checkpoint("g1-s0000020000", 20_000, 420.0),
         checkpoint("g1-s0000030000", 30_000, 260.0)));
     status.setProgress(progress(34_000, 150.0, T0));
-    assertThat(PolicyHealing.observe(status, RUNNING)).singleElement().extracting(Observation::signal)
+    assertThat(PolicyHealing.observe(status, RUNNING, STALL, T0)).singleElement().extracting(Observation::signal)
         .isEqualTo(Signal.REWARD_REGRESSED);
 
     assertThat(healing.heal(policy, status, RUNNING, T0.plusSeconds(1))).isEqualTo(Action.RESTARTED);
@@ -102,10 +103,10 @@ class PolicyHealingTest {
     assertThat(TrainerOverrides.env(status.getHealing(), 2)).containsEntry("AUTONOMY_RESUME_FROM", "g1-s0000020000");
     assertThat(TrainerOverrides.env(status.getHealing(), 3)).as("only the rewinding attempt rewinds")
         .doesNotContainKey("AUTONOMY_RESUME_FROM");
-    assertThat(PolicyHealing.observe(status, RUNNING)).as("progress from before the rewind does not count").isEmpty();
+    assertThat(PolicyHealing.observe(status, RUNNING, STALL, T0)).as("progress from before the rewind does not count").isEmpty();
 
     status.setProgress(progress(24_000, 400.0, T0.plusSeconds(20)));
-    assertThat(PolicyHealing.observe(status, RUNNING)).isEmpty();
+    assertThat(PolicyHealing.observe(status, RUNNING, STALL, T0)).isEmpty();
   }
 
   @Test
@@ -147,5 +148,32 @@ class PolicyHealingTest {
     p.setMeanReward(meanReward);
     p.setLastUpdateTime(at.toString());
     return p;
+  }
+
+  @Test
+  void aRunningAttemptSilentForTheStallTimeIsRestartedFromItsCheckpointWithoutSpendingARetry() {
+    int[] podReads = {0};
+    AttemptObservation running = AttemptObservation.running("Job x is running", () -> {
+      podReads[0]++;
+      return Optional.of(T0.minusSeconds(1200));
+    });
+    status.setProgress(progress(5_000, 20.0, T0.minusSeconds(300)));
+    assertThat(PolicyHealing.observe(status, running, STALL, T0)).as("reported 5 min ago").isEmpty();
+    assertThat(healing.heal(policy, status, running, T0)).isEqualTo(Action.NONE);
+    assertThat(healing.recheck(status, T0)).as("looked at again when it would stall")
+        .contains(java.time.Duration.ofMillis(300_100));
+    assertThat(podReads[0]).as("a fresh report needs no pod read").isZero();
+    assertThat(PolicyHealing.observe(status, AttemptObservation.of(State.RUNNING, "Job x is pending"), STALL,
+        T0.plusSeconds(3600))).as("a pending attempt does not stall").isEmpty();
+
+    Instant later = T0.plusSeconds(301);
+    assertThat(PolicyHealing.observe(status, running, STALL, later)).singleElement().satisfies(o -> {
+      assertThat(o.signal()).isEqualTo(Signal.TRAINING_STALLED);
+      assertThat(o.evidence()).contains(T0.minusSeconds(300).toString());
+    });
+    assertThat(healing.heal(policy, status, running, later)).isEqualTo(Action.RESTARTED);
+    assertThat(status.getAttempt()).isEqualTo(2);
+    assertThat(status.getRetriesUsed()).isNull();
+    assertThat(last().getAction()).isEqualTo("resume-from-checkpoint");
   }
 }
