@@ -13,13 +13,11 @@ import dev.autonomy.api.v1alpha1.common.HealingSpec;
 import dev.autonomy.api.v1alpha1.common.HealingStatus;
 import dev.autonomy.api.v1alpha1.common.RemediationAction;
 import dev.autonomy.controllers.common.Copies;
-import dev.autonomy.controllers.common.Durations;
 import dev.autonomy.controllers.events.EventRecorder;
 import dev.autonomy.controllers.healing.Analyze;
-import dev.autonomy.controllers.healing.Chooser;
 import dev.autonomy.controllers.healing.Executor;
+import dev.autonomy.controllers.healing.Guard;
 import dev.autonomy.controllers.healing.HealingLoop;
-import dev.autonomy.controllers.healing.KnowledgeStore;
 import dev.autonomy.controllers.healing.Monitor;
 import dev.autonomy.controllers.healing.Observation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -35,12 +33,10 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -63,14 +59,13 @@ final class AgentHealing {
   record Result(HealingLoop.Turn turn, Optional<Duration> stableIn) {}
 
   static Result run(Agent agent, List<Pod> pods, Function<String, Optional<Node>> nodes,
-      Optional<Deployment> deployment, Optional<ConfigMap> outcomes, KubernetesClient client, EventRecorder events,
-      String knowledgeNamespace, Function<Agent, HasMetadata> desiredDeployment, Instant now) {
+      Optional<Deployment> deployment, Optional<ConfigMap> outcomes, KubernetesClient client, HealingLoop loop,
+      EventRecorder events, Function<Agent, HasMetadata> desiredDeployment, Instant now) {
     List<Observation> observations = new ArrayList<>(Monitor.pods(pods, nodes));
     Optional<ModelReport> report = ModelReport.parse(outcomes);
     observations.addAll(modelObservations(agent, report));
-    Executor executor = new Executor(client, dryRunOnly(agent.getSpec().getHealing()));
-    Map<String, Pod> bySubject = new HashMap<>();
-    pods.forEach(p -> bySubject.put("pod/" + p.getMetadata().getName(), p));
+    Executor executor = new Executor(client, agent.getSpec().getHealing());
+    Map<String, Pod> bySubject = Monitor.bySubject(pods);
     Function<Observation, Executor.Result> deletePod = o -> executor.delete(bySubject.get(o.subject()));
     Map<RemediationAction, Function<Observation, Executor.Result>> actions = new EnumMap<>(RemediationAction.class);
     actions.put(RemediationAction.RESTART, deletePod);
@@ -96,8 +91,6 @@ final class AgentHealing {
     if (!switchedToFallback(agent) && agent.getSpec().getModel() != null && agent.getSpec().getModel().getFallback() != null) {
       actions.put(RemediationAction.SWITCH_TO_FALLBACK_MODEL, override.apply(MODEL, FALLBACK));
     }
-    HealingLoop loop = new HealingLoop(new KnowledgeStore(client, knowledgeNamespace),
-        new Chooser(new SplittableRandom()), events);
     HealingLoop.Turn turn = loop.run(agent, agent.getSpec().getHealing(), knowledge, observations,
         new Analyze.Context(changed, changed), actions, now);
     HealingStatus k = turn.knowledge();
@@ -116,10 +109,8 @@ final class AgentHealing {
     k.setOverrides(overrides.isEmpty() ? null : overrides);
     Optional<Duration> stableIn = Optional.empty();
     if (observations.isEmpty() && !turn.healing()) {
-      HealingSpec spec = agent.getSpec().getHealing();
-      Duration window = Durations.parse(spec == null || spec.getCooldown() == null ? "1m" : spec.getCooldown())
-          .orElse(Duration.ofMinutes(1));
-      stableIn = AgentStableSpec.recordStable(agent, k, deployment, AgentStableSpec.readySince(pods), window, now);
+      stableIn = AgentStableSpec.recordStable(agent, k, deployment, AgentStableSpec.readySince(pods),
+          Guard.cooldown(agent.getSpec().getHealing()), now);
     }
     return new Result(turn, stableIn);
   }
@@ -170,10 +161,6 @@ final class AgentHealing {
     return report.get().primaryDown().map(p -> List.of(new Observation(Signal.MODEL_ENDPOINT_ERRORS, "model/primary",
         p.consecutiveFailures(), "model " + p.model() + " failed " + p.consecutiveFailures() + " checks in a row ("
             + p.lastError() + ") while the fallback answers"))).orElse(List.of());
-  }
-
-  private static boolean dryRunOnly(HealingSpec spec) {
-    return spec != null && Boolean.TRUE.equals(spec.getDryRunOnly());
   }
 
   /** The planner's resources: the spec's, with the healer's memory limit over them. Pure. */

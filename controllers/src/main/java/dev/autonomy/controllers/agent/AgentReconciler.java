@@ -116,7 +116,7 @@ public class AgentReconciler implements Reconciler<Agent> {
       // Heal first: an override it decides (a raised memory limit, a rollback) goes out with this reconcile's children.
       AgentHealing.Result healed = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)),
           WorkloadEvents.nodeLookup(context), context.getSecondaryResource(Deployment.class), outcomes(agent, context),
-          context.getClient(), events, config.leaderElection().leaseNamespace().orElse(namespace),
+          context.getClient(), HealingLoop.inCluster(context.getClient(), config, namespace, events), events,
           a -> AgentDeploymentFactory.deployment(inputs.apply(a)), clock.instant());
       healing = healed.turn();
       stableIn = healed.stableIn();

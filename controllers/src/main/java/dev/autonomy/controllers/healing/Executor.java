@@ -1,9 +1,11 @@
 package dev.autonomy.controllers.healing;
 
 import dev.autonomy.api.v1alpha1.common.HealingOutcome;
+import dev.autonomy.api.v1alpha1.common.HealingSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Deletable;
 
 /**
  * Execute: every remediation goes to the API server as a server-side dry run first (the digital
@@ -25,7 +27,12 @@ public final class Executor {
     this(client, false);
   }
 
-  /** {@code dryRunOnly} (spec.healing.dryRunOnly): every remediation stops after its dry run. */
+  /** With {@code spec.healing.dryRunOnly}, every remediation stops after its dry run. */
+  public Executor(KubernetesClient client, HealingSpec spec) {
+    this(client, spec != null && Boolean.TRUE.equals(spec.getDryRunOnly()));
+  }
+
+  /** {@code dryRunOnly}: every remediation stops after its dry run. */
   public Executor(KubernetesClient client, boolean dryRunOnly) {
     this.client = client;
     this.dryRunOnly = dryRunOnly;
@@ -41,21 +48,7 @@ public final class Executor {
 
   /** Deletes an object (a pod to restart or move it) once a dry-run delete was accepted. */
   public Result delete(HasMetadata object) {
-    String what = object.getKind() + " " + object.getMetadata().getName();
-    try {
-      client.resource(object).dryRun().delete();
-    } catch (KubernetesClientException e) {
-      return new Result(HealingOutcome.DRY_RUN_REJECTED, "The dry run refused to delete " + what + ": " + reason(e));
-    }
-    if (dryRunOnly) {
-      return onlyDryRun("deleting " + what);
-    }
-    try {
-      client.resource(object).delete();
-      return new Result(HealingOutcome.IN_PROGRESS, "Deleted " + what + " after a dry run accepted it.");
-    } catch (KubernetesClientException e) {
-      return new Result(HealingOutcome.FAILED, "Deleting " + what + " failed: " + reason(e));
-    }
+    return delete(object, false, "");
   }
 
   /**
@@ -63,20 +56,29 @@ public final class Executor {
    * on a NotReady node only when the pod is gone, and that node's kubelet cannot confirm anything.
    */
   public Result forceDelete(HasMetadata pod, String why) {
-    String what = pod.getKind() + " " + pod.getMetadata().getName();
+    return delete(pod, true, ": " + why);
+  }
+
+  private Result delete(HasMetadata object, boolean force, String why) {
+    String what = object.getKind() + " " + object.getMetadata().getName();
+    String verb = force ? "force-delete" : "delete";
+    var resource = client.resource(object);
     try {
-      client.resource(pod).dryRun().withGracePeriod(0).delete();
+      Deletable dryRun = force ? resource.dryRun().withGracePeriod(0) : resource.dryRun();
+      dryRun.delete();
     } catch (KubernetesClientException e) {
-      return new Result(HealingOutcome.DRY_RUN_REJECTED, "The dry run refused to force-delete " + what + ": " + reason(e));
+      return new Result(HealingOutcome.DRY_RUN_REJECTED, "The dry run refused to " + verb + " " + what + ": " + reason(e));
     }
     if (dryRunOnly) {
-      return onlyDryRun("force-deleting " + what);
+      return onlyDryRun(verb + " " + what);
     }
     try {
-      client.resource(pod).withGracePeriod(0).delete();
-      return new Result(HealingOutcome.IN_PROGRESS, "Force-deleted " + what + " after a dry run accepted it: " + why + ".");
+      Deletable real = force ? resource.withGracePeriod(0) : resource;
+      real.delete();
+      return new Result(HealingOutcome.IN_PROGRESS, (force ? "Force-deleted " : "Deleted ") + what
+          + " after a dry run accepted it" + why + ".");
     } catch (KubernetesClientException e) {
-      return new Result(HealingOutcome.FAILED, "Force-deleting " + what + " failed: " + reason(e));
+      return new Result(HealingOutcome.FAILED, "Deleting " + what + " failed: " + reason(e));
     }
   }
 

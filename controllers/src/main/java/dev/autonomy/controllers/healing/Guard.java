@@ -71,6 +71,11 @@ public final class Guard {
     return k;
   }
 
+  /** spec.healing.cooldown (1m when unset or unreadable). */
+  public static Duration cooldown(HealingSpec spec) {
+    return cooldown(spec, 0);
+  }
+
   /** The cooldown doubled per consecutive failure, at most {@link #MAX_BACKOFF}. */
   static Duration cooldown(HealingSpec spec, Integer failures) {
     Duration base = Durations.parse(spec == null || spec.getCooldown() == null ? "1m" : spec.getCooldown())

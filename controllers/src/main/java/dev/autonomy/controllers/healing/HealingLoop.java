@@ -6,9 +6,11 @@ import dev.autonomy.api.v1alpha1.common.HealingSpec;
 import dev.autonomy.api.v1alpha1.common.HealingStatus;
 import dev.autonomy.api.v1alpha1.common.RemediationAction;
 import dev.autonomy.controllers.common.Copies;
+import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
 import dev.autonomy.controllers.status.Reason;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -47,6 +50,16 @@ public final class HealingLoop {
 
   private static final Duration MIN_RECHECK = Duration.ofMillis(500);
 
+  /**
+   * The loop as the reconcilers run it: outcomes learned cluster-wide in the leader-election
+   * namespace (else the resource's), remediations chosen at random by their record.
+   */
+  public static HealingLoop inCluster(KubernetesClient client, OperatorConfig config, String resourceNamespace,
+      EventRecorder events) {
+    String namespace = config.leaderElection().leaseNamespace().orElse(resourceNamespace);
+    return new HealingLoop(new KnowledgeStore(client, namespace), new Chooser(new SplittableRandom()), events);
+  }
+
   public HealingLoop(OutcomeLedger store, Chooser chooser, EventRecorder events) {
     this.store = store;
     this.chooser = chooser;
@@ -64,7 +77,7 @@ public final class HealingLoop {
     if (observations.isEmpty()) {
       // Healing stays True while the last remediation's outcome is pending.
       return inProgress(k) ? new Turn(k, true, false, false, "The outcome of " + k.getLastAction()
-          + " is judged once the cooldown ends.") : new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), false,
+          + " is judged once the cooldown ends.") : new Turn(k, false, circuitOpen(k), false,
           "Nothing needs healing.");
     }
     Set<RemediationAction> applicable = actions.isEmpty() ? EnumSet.noneOf(RemediationAction.class)
@@ -73,29 +86,29 @@ public final class HealingLoop {
       s.getDisabledActions().forEach(applicable::remove);
     }
     List<Diagnosis> diagnoses = Analyze.diagnose(observations, context);
-    Optional<Plan.Decision> decision = Plan.plan(diagnoses, applicable, store.load(), chooser);
-    if (decision.isEmpty()) {
-      return new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), false, diagnoses.isEmpty() ? "No diagnosis."
+    Optional<Diagnosis> curable = Plan.curable(diagnoses, applicable);
+    if (curable.isEmpty()) {
+      return new Turn(k, false, circuitOpen(k), false, diagnoses.isEmpty() ? "No diagnosis."
           : "No automatic remediation for: " + diagnoses.get(0).summary() + ".");
     }
-    Plan.Decision d = decision.get();
+    // The guard first: while it holds, the cluster-wide record is not read (a crash loop brings many reconciles).
     Guard.Verdict verdict = Guard.check(s, k, now);
     if (verdict == Guard.Verdict.CIRCUIT_OPEN) {
       return new Turn(k, false, true, false, "Healing stopped after " + k.getConsecutiveFailures()
-          + " failed remediations in a row; " + d.diagnosis().summary() + ".");
+          + " failed remediations in a row; " + curable.get().summary() + ".");
     }
     if (verdict != Guard.Verdict.ALLOW && verdict != Guard.Verdict.DRY_RUN_ONLY) {
       return new Turn(k, inProgress(k), false, verdict == Guard.Verdict.COOLDOWN, "Healing waits ("
-          + verdict.name().toLowerCase() + "): "
-          + d.diagnosis().summary() + ".");
+          + verdict.name().toLowerCase() + "): " + curable.get().summary() + ".");
     }
+    Plan.Decision d = Plan.plan(List.of(curable.get()), applicable, store.load(), chooser).orElseThrow();
     Executor.Result result = actions.get(d.action()).apply(d.diagnosis().observation());
     HealingEntry entry = entry(d, result, now);
     k = Guard.attempted(s, k, entry, now);
     if (result.outcome() == HealingOutcome.SKIPPED) {
       events.normal(owner, Reason.RemediationPlanned, d.diagnosis().summary() + " → " + d.action().value() + ": "
           + result.message());
-      return new Turn(k, false, Boolean.TRUE.equals(k.getCircuitOpen()), false, d.diagnosis().summary() + " → "
+      return new Turn(k, false, circuitOpen(k), false, d.diagnosis().summary() + " → "
           + d.action().value() + " (dry run only).");
     }
     if (result.outcome() != HealingOutcome.IN_PROGRESS) {
@@ -107,7 +120,7 @@ public final class HealingLoop {
       events.normal(owner, Reason.RemediationApplied, d.diagnosis().summary() + " → " + d.action().value() + ": "
           + result.message());
     }
-    return new Turn(k, result.outcome() == HealingOutcome.IN_PROGRESS, Boolean.TRUE.equals(k.getCircuitOpen()), false,
+    return new Turn(k, result.outcome() == HealingOutcome.IN_PROGRESS, circuitOpen(k), false,
         d.diagnosis().summary() + " → " + d.action().value() + ".");
   }
 
@@ -146,6 +159,10 @@ public final class HealingLoop {
       }
     }
     throw new IllegalArgumentException("unknown remediation " + value);
+  }
+
+  private static boolean circuitOpen(HealingStatus k) {
+    return Boolean.TRUE.equals(k.getCircuitOpen());
   }
 
   private static boolean inProgress(HealingStatus k) {

@@ -37,7 +37,7 @@ public final class Monitor {
       if (pod.getMetadata().getDeletionTimestamp() != null || pod.getStatus() == null) {
         continue;
       }
-      String subject = "pod/" + pod.getMetadata().getName();
+      String subject = subject(pod);
       Node node = pod.getSpec() == null || pod.getSpec().getNodeName() == null ? null
           : nodes.get(pod.getSpec().getNodeName());
       if (node != null && !ready(node)) {
@@ -80,6 +80,18 @@ public final class Monitor {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** How observations name a pod. */
+  public static String subject(Pod pod) {
+    return "pod/" + pod.getMetadata().getName();
+  }
+
+  /** The pods by the subject their observations carry (what a remediation acts on). */
+  public static Map<String, Pod> bySubject(Collection<Pod> pods) {
+    Map<String, Pod> out = new java.util.HashMap<>();
+    pods.forEach(p -> out.put(subject(p), p));
+    return out;
   }
 
   /** A node without a Ready condition counts as ready (a kubelet that never reported). */

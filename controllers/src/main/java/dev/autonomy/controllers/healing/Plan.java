@@ -13,6 +13,11 @@ public final class Plan {
 
   private Plan() {}
 
+  /** The first diagnosis that an applicable remediation may cure. */
+  public static Optional<Diagnosis> curable(List<Diagnosis> diagnoses, Set<RemediationAction> applicable) {
+    return diagnoses.stream().filter(d -> d.remedies().stream().anyMatch(applicable::contains)).findFirst();
+  }
+
   /**
    * {@code applicable} holds the remediations whose preconditions hold for this resource (e.g. a
    * memory ceiling above the current limit, a last stable spec, a fallback model) and that the

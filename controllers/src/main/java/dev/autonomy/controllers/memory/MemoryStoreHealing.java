@@ -3,12 +3,9 @@ package dev.autonomy.controllers.memory;
 import dev.autonomy.api.v1alpha1.common.HealingStatus;
 import dev.autonomy.api.v1alpha1.common.RemediationAction;
 import dev.autonomy.api.v1alpha1.memory.MemoryStore;
-import dev.autonomy.controllers.events.EventRecorder;
 import dev.autonomy.controllers.healing.Analyze;
-import dev.autonomy.controllers.healing.Chooser;
 import dev.autonomy.controllers.healing.Executor;
 import dev.autonomy.controllers.healing.HealingLoop;
-import dev.autonomy.controllers.healing.KnowledgeStore;
 import dev.autonomy.controllers.healing.Monitor;
 import dev.autonomy.controllers.healing.Observation;
 import dev.autonomy.controllers.healing.Signal;
@@ -17,11 +14,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -35,19 +30,15 @@ final class MemoryStoreHealing {
   private MemoryStoreHealing() {}
 
   static HealingLoop.Turn run(MemoryStore store, List<Pod> pods, Function<String, Optional<Node>> nodes,
-      KubernetesClient client, EventRecorder events, String knowledgeNamespace, Instant now) {
+      KubernetesClient client, HealingLoop loop, Instant now) {
     List<Observation> observations = observe(Monitor.pods(pods, nodes));
-    Executor executor = new Executor(client, Boolean.TRUE.equals(store.getSpec().getHealing() == null ? null
-        : store.getSpec().getHealing().getDryRunOnly()));
-    Map<String, Pod> bySubject = new HashMap<>();
-    pods.forEach(p -> bySubject.put("pod/" + p.getMetadata().getName(), p));
+    Executor executor = new Executor(client, store.getSpec().getHealing());
+    Map<String, Pod> bySubject = Monitor.bySubject(pods);
     Map<RemediationAction, Function<Observation, Executor.Result>> actions = new EnumMap<>(RemediationAction.class);
     actions.put(RemediationAction.RESTART, o -> executor.delete(bySubject.get(o.subject())));
     actions.put(RemediationAction.FAILOVER_REPLICA, o -> executor.forceDelete(bySubject.get(o.subject()),
         "the StatefulSet recreates the replica on a Ready node"));
     HealingStatus knowledge = store.getStatus() == null ? null : store.getStatus().getHealing();
-    HealingLoop loop = new HealingLoop(new KnowledgeStore(client, knowledgeNamespace),
-        new Chooser(new SplittableRandom()), events);
     return loop.run(store, store.getSpec().getHealing(), knowledge, observations, new Analyze.Context(false, false),
         actions, now);
   }

@@ -117,8 +117,8 @@ public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<M
     HealingLoop.Turn healing = null;
     if (verdict.accepted()) {
       healing = MemoryStoreHealing.run(store, List.copyOf(secondary(context, Pod.class, DATABASE_PODS, store)),
-          WorkloadEvents.nodeLookup(context), context.getClient(), events,
-          config.leaderElection().leaseNamespace().orElse(store.getMetadata().getNamespace()), clock.instant());
+          WorkloadEvents.nodeLookup(context), context.getClient(),
+          HealingLoop.inCluster(context.getClient(), config, store.getMetadata().getNamespace(), events), clock.instant());
       next.setHealing(healing.knowledge());
       MemoryStoreStatusFactory.report(store, reconcileChildren(store, context), previous, next, conditions);
       HealingConditions.apply(conditions, healing);

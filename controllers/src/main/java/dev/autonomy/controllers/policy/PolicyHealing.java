@@ -220,7 +220,7 @@ final class PolicyHealing implements PolicyTraining.Healer {
         || !Instant.parse(progress.getLastUpdateTime()).isAfter(Instant.parse(restartedAt)))) {
       return Optional.empty();
     }
-    String prefix = "g" + TrainingRun.generation(status) + "-";
+    String prefix = TrainingRun.checkpointPrefix(status);
     Optional<CheckpointRecord> best = status.getCheckpoints().stream()
         .filter(r -> r.getId() != null && r.getId().startsWith(prefix) && r.getMeanReward() != null && r.getStep() != null)
         .max(Comparator.comparingDouble(CheckpointRecord::getMeanReward));

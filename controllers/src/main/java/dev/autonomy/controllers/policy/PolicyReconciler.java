@@ -11,11 +11,9 @@ import dev.autonomy.controllers.common.References;
 import dev.autonomy.controllers.common.StatusControl;
 import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
-import dev.autonomy.controllers.healing.Chooser;
 import dev.autonomy.controllers.healing.Executor;
 import dev.autonomy.controllers.healing.HealingConditions;
 import dev.autonomy.controllers.healing.HealingLoop;
-import dev.autonomy.controllers.healing.KnowledgeStore;
 import dev.autonomy.controllers.policy.PolicyDependents.Checkpoints;
 import dev.autonomy.controllers.policy.PolicyDependents.CreatesClaim;
 import dev.autonomy.controllers.policy.PolicyDependents.ServingAutoscaled;
@@ -55,7 +53,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -172,13 +169,10 @@ public class PolicyReconciler implements Reconciler<Policy>, Cleaner<Policy> {
 
   /** The training run's healer; the next attempt's Job is what its dry run judges (a Ray job has none). */
   private PolicyHealing healing(Policy policy, Context<Policy> context, boolean onRay) {
-    String knowledge = config.leaderElection().leaseNamespace().orElse(policy.getMetadata().getNamespace());
-    HealingLoop loop = new HealingLoop(new KnowledgeStore(context.getClient(), knowledge),
-        new Chooser(new SplittableRandom()), events);
-    boolean dryRunOnly = policy.getSpec().getHealing() != null
-        && Boolean.TRUE.equals(policy.getSpec().getHealing().getDryRunOnly());
-    return new PolicyHealing(loop, new Executor(context.getClient(), dryRunOnly), status -> onRay ? Optional.empty()
-        : Optional.of(PolicyJobFactory.job(inputs(policy, status), TrainingRun.attempt(status))),
+    HealingLoop loop = HealingLoop.inCluster(context.getClient(), config, policy.getMetadata().getNamespace(), events);
+    return new PolicyHealing(loop, new Executor(context.getClient(), policy.getSpec().getHealing()),
+        status -> onRay ? Optional.empty()
+            : Optional.of(PolicyJobFactory.job(inputs(policy, status), TrainingRun.attempt(status))),
         config.healing().trainingStallAfter());
   }
 

@@ -101,10 +101,15 @@ final class TrainingRun {
     return status.getTrainingGeneration() == null ? 0 : status.getTrainingGeneration();
   }
 
+  /** Checkpoint ids of this run start with it (the trainer's {@code g<generation>-}). */
+  static String checkpointPrefix(PolicyStatus status) {
+    return "g" + generation(status) + "-";
+  }
+
   /** The trainer's evaluation belongs to this run: its checkpoint id starts with {@code g<generation>-}. */
   static boolean evaluated(PolicyStatus status) {
     var evaluation = status.getEvaluation();
     return evaluation != null && evaluation.getMeanReward() != null && evaluation.getCheckpoint() != null
-        && evaluation.getCheckpoint().startsWith("g" + generation(status) + "-");
+        && evaluation.getCheckpoint().startsWith(checkpointPrefix(status));
   }
 }

@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -62,28 +64,7 @@ public final class OutcomeWriter {
    */
   public boolean put(String key, String value) {
     Optional<KubernetesClient> c = inCluster() ? client.get() : Optional.empty();
-    if (c.isEmpty()) {
-      return false;
-    }
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        ConfigMap cm = c.get().configMaps().inNamespace(namespace).withName(name).get();
-        if (cm == null) {
-          return false;
-        }
-        LinkedHashMap<String, String> data = cm.getData() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(cm.getData());
-        data.put(key, value);
-        cm.setData(data);
-        c.get().configMaps().inNamespace(namespace).resource(cm).update();
-        return true;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt == ATTEMPTS) {
-          LOG.warnf("cannot write %s to ConfigMap %s/%s: HTTP %d %s", key, namespace, name, e.getCode(), e.getMessage());
-          return false;
-        }
-      }
-    }
-    return false;
+    return c.isPresent() && write(c.get(), key, data -> Optional.of(value)) == Write.WRITTEN;
   }
 
   /**
@@ -91,45 +72,66 @@ public final class OutcomeWriter {
    * writes nothing. Returns what was written, or empty when nothing was.
    */
   public synchronized Optional<List<GoalOutcome>> update(Function<List<GoalOutcome>, Optional<List<GoalOutcome>>> change) {
-    if (!inCluster() || client.get().isEmpty()) {
-      Optional<List<GoalOutcome>> next = change.apply(new ArrayList<>(local));
-      next.ifPresent(l -> local = new ArrayList<>(l));
-      return next;
+    Optional<KubernetesClient> c = inCluster() ? client.get() : Optional.empty();
+    if (c.isEmpty()) {
+      return updateLocal(change);
     }
-    KubernetesClient c = client.get().get();
+    AtomicReference<Optional<List<GoalOutcome>>> next = new AtomicReference<>(Optional.empty());
+    Write written = write(c.get(), KEY, data -> {
+      next.set(change.apply(OutcomeLog.parse(data.get(KEY))));
+      return next.get().map(OutcomeLog::write);
+    });
+    return switch (written) {
+      case WRITTEN -> {
+        local = new ArrayList<>(next.get().orElseThrow());
+        yield next.get();
+      }
+      case UNCHANGED -> next.get();
+      case NO_CONFIGMAP -> {
+        LOG.warnf("outcomes ConfigMap %s/%s does not exist (the operator creates it); keeping outcomes in memory",
+            namespace, name);
+        yield updateLocal(change);
+      }
+      // The API server is unreachable or refuses: keep going on the local copy (the Agent keeps working).
+      case FAILED -> updateLocal(change);
+    };
+  }
+
+  private Optional<List<GoalOutcome>> updateLocal(Function<List<GoalOutcome>, Optional<List<GoalOutcome>>> change) {
+    Optional<List<GoalOutcome>> next = change.apply(new ArrayList<>(local));
+    next.ifPresent(l -> local = new ArrayList<>(l));
+    return next;
+  }
+
+  private enum Write { WRITTEN, UNCHANGED, NO_CONFIGMAP, FAILED }
+
+  /**
+   * Get, then update with the read resourceVersion, retried on conflict: {@code value} gets the
+   * stored data and gives what to put under {@code key} (empty: nothing to write).
+   */
+  private Write write(KubernetesClient c, String key, Function<Map<String, String>, Optional<String>> value) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         ConfigMap cm = c.configMaps().inNamespace(namespace).withName(name).get();
         if (cm == null) {
-          LOG.warnf("outcomes ConfigMap %s/%s does not exist (the operator creates it); keeping outcomes in memory",
-              namespace, name);
-          Optional<List<GoalOutcome>> next = change.apply(new ArrayList<>(local));
-          next.ifPresent(l -> local = new ArrayList<>(l));
-          return next;
+          return Write.NO_CONFIGMAP;
         }
-        List<GoalOutcome> current = cm.getData() == null ? new ArrayList<>() : OutcomeLog.parse(cm.getData().get(KEY));
-        Optional<List<GoalOutcome>> next = change.apply(current);
+        LinkedHashMap<String, String> data = cm.getData() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(cm.getData());
+        Optional<String> next = value.apply(data);
         if (next.isEmpty()) {
-          return next;
+          return Write.UNCHANGED;
         }
-        LinkedHashMap<String, String> data = cm.getData() == null ? new LinkedHashMap<>()
-            : new LinkedHashMap<>(cm.getData());
-        data.put(KEY, OutcomeLog.write(next.get()));
+        data.put(key, next.get());
         cm.setData(data);
         c.configMaps().inNamespace(namespace).resource(cm).update();
-        local = new ArrayList<>(next.get());
-        return next;
+        return Write.WRITTEN;
       } catch (KubernetesClientException e) {
-        if (e.getCode() == 409 && attempt < ATTEMPTS) {
-          continue;
+        if (e.getCode() != 409 || attempt == ATTEMPTS) {
+          LOG.warnf("cannot write %s to ConfigMap %s/%s: HTTP %d %s", key, namespace, name, e.getCode(), e.getMessage());
+          return Write.FAILED;
         }
-        // The API server is unreachable or refuses: keep going on the local copy (the Agent keeps working).
-        LOG.warnf("cannot write ConfigMap %s/%s: HTTP %d %s", namespace, name, e.getCode(), e.getMessage());
-        Optional<List<GoalOutcome>> next = change.apply(new ArrayList<>(local));
-        next.ifPresent(l -> local = new ArrayList<>(l));
-        return next;
       }
     }
-    return Optional.empty();
+    return Write.FAILED;
   }
 }
