@@ -8,6 +8,8 @@ PG_PORT="${AUTONOMY_PG_PORT:-55432}"
 CHROMA_PORT="${AUTONOMY_CHROMA_PORT:-58000}"
 RAY_DASHBOARD_PORT="${AUTONOMY_RAY_DASHBOARD_PORT:-8265}"
 RAY_GCS_PORT="${AUTONOMY_RAY_GCS_PORT:-56379}"
+RAY_CLIENT_PORT="${AUTONOMY_RAY_CLIENT_PORT:-10001}"
+RAY_AGENT_PORT="${AUTONOMY_RAY_AGENT_PORT:-52365}"
 LLM_PORT="${AUTONOMY_LLM_PORT:-8000}"
 PG_USER=autonomy
 SVC_DIR="$STATE_DIR/services"
@@ -53,13 +55,23 @@ as_pg_user() {
   fi
 }
 
-wait_http() { # wait_http NAME URL SECONDS
-  local i
+# fail NAME WHAT LOG: stops with WHAT and the last lines of the service's own log.
+fail() {
+  log "ERROR: $1 $2; the last lines of $3:"
+  tail -n 25 "$3" 2>/dev/null | sed 's/^/  | /' >&2
+  exit 1
+}
+
+# wait_http NAME URL SECONDS: waits for an answer, failing at once when the service's process exits.
+wait_http() {
+  local i pid; pid=$(cat "$SVC_DIR/$1.pid" 2>/dev/null || true)
+  log "$1: waiting up to $3 s for $2"
   for ((i = 0; i < $3 * 4; i++)); do
     curl -fsS -o /dev/null --max-time 2 "$2" 2>/dev/null && return 0
+    [ -z "$pid" ] || kill -0 "$pid" 2>/dev/null || fail "$1" "exited before it answered at $2" "$SVC_DIR/$1.log"
     sleep 0.25
   done
-  die "$1 did not answer at $2 within $3 s (log: $SVC_DIR/$1.log)"
+  fail "$1" "did not answer at $2 within $3 s" "$SVC_DIR/$1.log"
 }
 
 start_pg() {
@@ -74,12 +86,17 @@ start_pg() {
       chmod -R o+rX "$(pg_venv)"
       chmod o+x "$STATE_DIR" "$SVC_DIR"
     fi
-    as_pg_user "$bin/initdb" -D "$SVC_DIR/pg/data" -U "$PG_USER" --auth=trust -E UTF8 >"$SVC_DIR/pg.log" 2>&1
+    as_pg_user "$bin/initdb" -D "$SVC_DIR/pg/data" -U "$PG_USER" --auth=trust -E UTF8 >"$SVC_DIR/pg.log" 2>&1 \
+      || fail pg "initdb failed" "$SVC_DIR/pg.log"
   fi
+  local sockets; sockets=$(socket_dir pg)
+  [ "$(id -u)" != 0 ] || chown autonomy-pg "$sockets"
+  log "pg: starting PostgreSQL on 127.0.0.1:$PG_PORT (socket in $sockets)"
   as_pg_user "$bin/pg_ctl" -D "$SVC_DIR/pg/data" -l "$SVC_DIR/pg/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $SVC_DIR/pg" start >>"$SVC_DIR/pg.log" 2>&1
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $sockets" start >>"$SVC_DIR/pg.log" 2>&1 \
+    || fail pg "did not start" "$SVC_DIR/pg/server.log"
   as_pg_user "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qtAc \
-    "CREATE EXTENSION IF NOT EXISTS vector" >>"$SVC_DIR/pg.log" 2>&1
+    "CREATE EXTENSION IF NOT EXISTS vector" >>"$SVC_DIR/pg.log" 2>&1 || fail pg "refused CREATE EXTENSION vector" "$SVC_DIR/pg.log"
   log "pg: PostgreSQL + pgvector on 127.0.0.1:$PG_PORT (user $PG_USER, db postgres)"
 }
 stop_pg() { [ -f "$SVC_DIR/pg/data/postmaster.pid" ] && as_pg_user "$(pg_bin)/pg_ctl" -D "$SVC_DIR/pg/data" -m fast -w stop >/dev/null 2>&1 || true; }
@@ -109,15 +126,20 @@ start_chroma() {
 stop_chroma() { kill_pidfile chroma; }
 status_chroma() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$CHROMA_PORT/api/v2/heartbeat"; }
 
+# Ray runs in the foreground of its own session (--block), so stopping it stops this head's processes
+# only ('ray stop' would stop every Ray on the machine), at once (no drain of a head with no Serve
+# traffic). Its session directory holds its sockets. Ray turns --node-ip-address 127.0.0.1 into the
+# machine's own address unless it is a single-node cluster (RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0).
 start_ray() {
-  local dir; dir=$(ray_venv)
-  RAY_USAGE_STATS_ENABLED=0 "$dir/bin/ray" start --head --node-ip-address 127.0.0.1 --port "$RAY_GCS_PORT" \
+  local dir temp; dir=$(ray_venv); temp=$(socket_dir ray)
+  RAY_USAGE_STATS_ENABLED=0 RAY_GRACEFUL_SHUTDOWN_DRAIN_TIMEOUT_S=0 RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0 bg ray "$dir/bin/ray" start --head --block --node-ip-address 127.0.0.1 --port "$RAY_GCS_PORT" \
     --num-cpus 1 --dashboard-host 127.0.0.1 --dashboard-port "$RAY_DASHBOARD_PORT" \
-    --disable-usage-stats --include-dashboard true --temp-dir "$SVC_DIR/ray" >"$SVC_DIR/ray.log" 2>&1
+    --ray-client-server-port "$RAY_CLIENT_PORT" --dashboard-agent-listen-port "$RAY_AGENT_PORT" \
+    --disable-usage-stats --include-dashboard true --temp-dir "$temp"
   wait_http ray "http://127.0.0.1:$RAY_DASHBOARD_PORT/api/version" 90
-  log "ray: dashboard and Jobs REST on http://127.0.0.1:$RAY_DASHBOARD_PORT"
+  log "ray: dashboard and Jobs REST on http://127.0.0.1:$RAY_DASHBOARD_PORT (session in $temp)"
 }
-stop_ray() { [ -d "$VENV_DIR/ray-$RAY_VERSION" ] && "$VENV_DIR/ray-$RAY_VERSION/bin/ray" stop --force >/dev/null 2>&1 || true; }
+stop_ray() { kill_pidfile ray; }
 status_ray() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$RAY_DASHBOARD_PORT/api/version"; }
 
 start_llm() {
