@@ -13,11 +13,16 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.Optional;
 
 /**
  * The Agent's children as JOSDK dependents (server-side apply, owner references, informers on our
@@ -43,9 +48,14 @@ public final class AgentDependents {
     }
   }
 
-  /** Created once, then owned by the planner, which writes its outcomes there. */
+  /**
+   * Created once, then written by the planner; it goes with its Agent (owner reference, garbage
+   * collection). The operator never updates its data: it only adopts one made before outcomes were
+   * owned, and leaves an earlier same-named Agent's to the garbage collector (then creates its own).
+   */
   @KubernetesDependent(informer = @Informer(labelSelector = AgentResources.MANAGED + ",app.kubernetes.io/component=planner-outcomes"))
-  public static class PlannerOutcomes extends KubernetesDependentResource<ConfigMap, Agent> implements Creator<ConfigMap, Agent> {
+  public static class PlannerOutcomes extends KubernetesDependentResource<ConfigMap, Agent>
+      implements Creator<ConfigMap, Agent>, Updater<ConfigMap, Agent>, GarbageCollected<Agent> {
     public PlannerOutcomes() {
       super(ConfigMap.class);
     }
@@ -53,6 +63,27 @@ public final class AgentDependents {
     @Override
     protected ConfigMap desired(Agent agent, Context<Agent> context) {
       return AgentConfigFactory.outcomes(agent);
+    }
+
+    /** From the cache by name: one without an owner reference maps to no Agent, yet is its Agent's to adopt. */
+    @Override
+    public Optional<ConfigMap> getSecondaryResource(Agent agent, Context<Agent> context) {
+      ResourceID id = new ResourceID(AgentResources.outcomes(agent), agent.getMetadata().getNamespace());
+      return eventSource().flatMap(cache -> cache.get(id));
+    }
+
+    @Override
+    public Matcher.Result<ConfigMap> match(ConfigMap actual, Agent agent, Context<Agent> context) {
+      return Matcher.Result.nonComputed(AgentResources.owner(actual, agent) != AgentResources.Owner.NONE);
+    }
+
+    /** Adopts: adds the owner reference, nothing else (the data is the planner's). */
+    @Override
+    public ConfigMap update(ConfigMap actual, ConfigMap desired, Agent agent, Context<Agent> context) {
+      return context.getClient().resource(actual).edit(cm -> {
+        cm.addOwnerReference(agent);
+        return cm;
+      });
     }
   }
 

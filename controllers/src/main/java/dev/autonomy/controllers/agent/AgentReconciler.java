@@ -174,9 +174,11 @@ public class AgentReconciler implements Reconciler<Agent> {
         .build(), context);
   }
 
+  /** The planner's outcomes, never those an earlier Agent of the same name left for garbage collection. */
   private static Optional<ConfigMap> outcomes(Agent agent, Context<Agent> context) {
     return context.getSecondaryResources(ConfigMap.class).stream()
-        .filter(cm -> AgentResources.outcomes(agent).equals(cm.getMetadata().getName())).findFirst();
+        .filter(cm -> AgentResources.outcomes(agent).equals(cm.getMetadata().getName()))
+        .filter(cm -> AgentResources.owner(cm, agent) != AgentResources.Owner.FORMER_AGENT).findFirst();
   }
 
   @SuppressWarnings("unchecked")

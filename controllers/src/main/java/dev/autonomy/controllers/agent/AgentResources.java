@@ -2,6 +2,9 @@ package dev.autonomy.controllers.agent;
 
 import dev.autonomy.api.v1alpha1.agent.Agent;
 import dev.autonomy.controllers.common.Labels;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import java.util.List;
 import java.util.Map;
 
 /** Names and labels of everything an Agent owns: one place, so nothing else invents them. */
@@ -47,6 +50,18 @@ public final class AgentResources {
   /** The outcomes ConfigMap is written by the planner: its own component, its own informer. */
   public static Map<String, String> outcomeLabels(Agent agent) {
     return Labels.of(NAME, agent.getMetadata().getName(), OUTCOMES_COMPONENT);
+  }
+
+  /** Whose a child is: this Agent's, nobody's (made before children were owned), or an earlier Agent's of the same name. */
+  enum Owner { THIS_AGENT, NONE, FORMER_AGENT }
+
+  static Owner owner(HasMetadata child, Agent agent) {
+    List<OwnerReference> refs = child.getMetadata().getOwnerReferences() == null ? List.of()
+        : child.getMetadata().getOwnerReferences().stream().filter(r -> agent.getKind().equals(r.getKind())).toList();
+    if (refs.isEmpty()) {
+      return Owner.NONE;
+    }
+    return refs.stream().anyMatch(r -> r.getUid().equals(agent.getMetadata().getUid())) ? Owner.THIS_AGENT : Owner.FORMER_AGENT;
   }
 
   public static Map<String, String> selector(Agent agent) {

@@ -164,4 +164,19 @@ class AgentFactoriesTest {
       assertThat(c.getReason()).isEqualTo("MemoryStoreNotReady");
     });
   }
+
+  @Test
+  void outcomesBelongToThisAgentNobodyOrAnEarlierAgentOfTheSameName() {
+    Agent agent = agent();
+    agent.getMetadata().setUid("uid-now");
+    var outcomes = AgentConfigFactory.outcomes(agent);
+    assertThat(AgentResources.owner(outcomes, agent)).isEqualTo(AgentResources.Owner.NONE);
+    Agent earlier = agent();
+    earlier.getMetadata().setUid("uid-before");
+    outcomes.addOwnerReference(earlier);
+    assertThat(AgentResources.owner(outcomes, agent)).isEqualTo(AgentResources.Owner.FORMER_AGENT);
+    outcomes.getMetadata().setOwnerReferences(new java.util.ArrayList<>());
+    outcomes.addOwnerReference(agent);
+    assertThat(AgentResources.owner(outcomes, agent)).isEqualTo(AgentResources.Owner.THIS_AGENT);
+  }
 }
