@@ -30,15 +30,10 @@ import dev.autonomy.controllers.status.ConditionType;
 import dev.autonomy.controllers.status.Reason;
 import dev.autonomy.controllers.status.Verdict;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -158,28 +153,10 @@ public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<M
 
     Set<PersistentVolumeClaim> claims = secondary(context, PersistentVolumeClaim.class, DATA_CLAIMS, store);
     MemoryStoreScaling.StoragePlan storage = MemoryStoreScaling.storagePlan(store, claims);
-    List<String> resizeFailures = grow(context.getClient(), store, storage);
+    List<String> resizeFailures = new MemoryStoreClaims(context.getClient()).grow(store, storage);
     return new MemoryStoreStatusFactory.Observation(context.getSecondaryResource(StatefulSet.class), replicas, storage,
         resizeFailures, MemoryStoreScaling.scaleDownRefused(store, before), childFailures,
         secondary(context, Job.class, BACKUP_JOBS, store));
-  }
-
-  /** Patches each claim smaller than the spec to its size (claim templates are immutable); returns failures. */
-  private static List<String> grow(KubernetesClient client, MemoryStore store, MemoryStoreScaling.StoragePlan plan) {
-    List<String> failures = new ArrayList<>();
-    String patch = "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + plan.size() + "\"}}}}";
-    for (String claim : plan.grow()) {
-      try {
-        client.persistentVolumeClaims().inNamespace(store.getMetadata().getNamespace()).withName(claim)
-            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-        LOG.infof("MemoryStore %s/%s: claim %s grows to %s", store.getMetadata().getNamespace(),
-            store.getMetadata().getName(), claim, plan.size());
-      } catch (KubernetesClientException e) {
-        failures.add(claim + ": " + (e.getStatus() != null && e.getStatus().getMessage() != null
-            ? e.getStatus().getMessage() : e.getMessage()));
-      }
-    }
-    return failures;
   }
 
   /**
@@ -194,25 +171,9 @@ public class MemoryStoreReconciler implements Reconciler<MemoryStore>, Cleaner<M
     if (store.getSpec().getDeletionPolicy() != DeletionPolicy.DELETE) {
       return DeleteControl.defaultDelete();
     }
-    KubernetesClient client = context.getClient();
-    String namespace = store.getMetadata().getNamespace();
-    List<String> claims = new ArrayList<>(secondary(context, PersistentVolumeClaim.class, DATA_CLAIMS, store).stream()
-        .map(c -> c.getMetadata().getName()).toList());
-    if (MemoryStoreBackupFactory.wantsClaim(store)
-        || client.persistentVolumeClaims().inNamespace(namespace).withName(MemoryStoreResources.backupClaim(store)).get() != null) {
-      claims.add(MemoryStoreResources.backupClaim(store));
-    }
-    claims.forEach(name -> client.persistentVolumeClaims().inNamespace(namespace).withName(name).delete());
-    var owner = new OwnerReferenceBuilder().withApiVersion(store.getApiVersion()).withKind(store.getKind())
-        .withName(store.getMetadata().getName()).withUid(store.getMetadata().getUid()).build();
-    var secret = client.secrets().inNamespace(namespace).withName(MemoryStoreResources.secret(store));
-    if (secret.get() != null) {
-      secret.edit(s -> {
-        s.getMetadata().setOwnerReferences(List.of(owner));
-        return s;
-      });
-    }
-    LOG.infof("MemoryStore %s/%s deleted with deletionPolicy Delete: claims %s removed", namespace,
+    List<String> claims = new MemoryStoreClaims(context.getClient())
+        .deleteWith(store, secondary(context, PersistentVolumeClaim.class, DATA_CLAIMS, store));
+    LOG.infof("MemoryStore %s/%s deleted with deletionPolicy Delete: claims %s removed", store.getMetadata().getNamespace(),
         store.getMetadata().getName(), claims);
     return DeleteControl.defaultDelete();
   }
