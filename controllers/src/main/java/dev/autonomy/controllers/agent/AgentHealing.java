@@ -58,13 +58,24 @@ final class AgentHealing {
   /** The healing turn, and how long until the current spec may count as stable (a reconcile is due then). */
   record Result(HealingLoop.Turn turn, Optional<Duration> stableIn) {}
 
-  static Result run(Agent agent, List<Pod> pods, Function<String, Optional<Node>> nodes,
-      Optional<Deployment> deployment, Optional<ConfigMap> outcomes, KubernetesClient client, HealingLoop loop,
-      EventRecorder events, Function<Agent, HasMetadata> desiredDeployment, Instant now) {
-    List<Observation> observations = new ArrayList<>(Monitor.pods(pods, nodes));
-    Optional<ModelReport> report = ModelReport.parse(outcomes);
+  /**
+   * What one healing turn reads (the Agent, its planner pods and their nodes, its Deployment and the
+   * planners' outcomes) and acts with (the client, the loop, Events), the Deployment the Agent would
+   * get (for dry runs of an override) and the time.
+   */
+  record Input(Agent agent, List<Pod> pods, Function<String, Optional<Node>> nodes, Optional<Deployment> deployment,
+      Optional<ConfigMap> outcomes, KubernetesClient client, HealingLoop loop, EventRecorder events,
+      Function<Agent, HasMetadata> desiredDeployment, Instant now) {}
+
+  static Result run(Input in) {
+    Agent agent = in.agent();
+    List<Pod> pods = in.pods();
+    EventRecorder events = in.events();
+    Instant now = in.now();
+    List<Observation> observations = new ArrayList<>(Monitor.pods(pods, in.nodes()));
+    Optional<ModelReport> report = ModelReport.parse(in.outcomes());
     observations.addAll(modelObservations(agent, report));
-    Executor executor = new Executor(client, agent.getSpec().getHealing());
+    Executor executor = new Executor(in.client(), agent.getSpec().getHealing());
     Map<String, Pod> bySubject = Monitor.bySubject(pods);
     Function<Observation, Executor.Result> deletePod = o -> executor.delete(bySubject.get(o.subject()));
     Map<RemediationAction, Function<Observation, Executor.Result>> actions = new EnumMap<>(RemediationAction.class);
@@ -74,7 +85,7 @@ final class AgentHealing {
     // Overrides go out with this reconcile's children, once their dry run passed.
     Map<String, String> staged = new LinkedHashMap<>();
     BiFunction<String, String, Function<Observation, Executor.Result>> override = (key, value) -> o -> {
-      Executor.Result result = executor.dryRun(desiredDeployment.apply(withOverride(agent, key, value)),
+      Executor.Result result = executor.dryRun(in.desiredDeployment().apply(withOverride(agent, key, value)),
           key + " " + value);
       if (result.outcome() == HealingOutcome.IN_PROGRESS) {
         staged.put(key, value);
@@ -91,7 +102,7 @@ final class AgentHealing {
     if (!switchedToFallback(agent) && agent.getSpec().getModel() != null && agent.getSpec().getModel().getFallback() != null) {
       actions.put(RemediationAction.SWITCH_TO_FALLBACK_MODEL, override.apply(MODEL, FALLBACK));
     }
-    HealingLoop.Turn turn = loop.run(agent, agent.getSpec().getHealing(), knowledge, observations,
+    HealingLoop.Turn turn = in.loop().run(agent, agent.getSpec().getHealing(), knowledge, observations,
         new Analyze.Context(changed, changed), actions, now);
     HealingStatus k = turn.knowledge();
     Map<String, String> overrides = new LinkedHashMap<>(k.getOverrides() == null ? Map.of() : k.getOverrides());
@@ -109,7 +120,7 @@ final class AgentHealing {
     k.setOverrides(overrides.isEmpty() ? null : overrides);
     Optional<Duration> stableIn = Optional.empty();
     if (observations.isEmpty() && !turn.healing()) {
-      stableIn = AgentStableSpec.recordStable(agent, k, deployment, AgentStableSpec.readySince(pods),
+      stableIn = AgentStableSpec.recordStable(agent, k, in.deployment(), AgentStableSpec.readySince(pods),
           Guard.cooldown(agent.getSpec().getHealing()), now);
     }
     return new Result(turn, stableIn);

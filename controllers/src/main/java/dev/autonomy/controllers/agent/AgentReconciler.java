@@ -114,10 +114,11 @@ public class AgentReconciler implements Reconciler<Agent> {
         return new AgentInputs(effective, store, policies, image, config.localRunner());
       };
       // Heal first: an override it decides (a raised memory limit, a rollback) goes out with this reconcile's children.
-      AgentHealing.Result healed = AgentHealing.run(agent, List.copyOf(context.getSecondaryResources(Pod.class)),
-          WorkloadEvents.nodeLookup(context), context.getSecondaryResource(Deployment.class), outcomes(agent, context),
-          context.getClient(), HealingLoop.inCluster(context.getClient(), config, namespace, events), events,
-          a -> AgentDeploymentFactory.deployment(inputs.apply(a)), clock.instant());
+      AgentHealing.Result healed = AgentHealing.run(new AgentHealing.Input(agent,
+          List.copyOf(context.getSecondaryResources(Pod.class)), WorkloadEvents.nodeLookup(context),
+          context.getSecondaryResource(Deployment.class), outcomes(agent, context), context.getClient(),
+          HealingLoop.inCluster(context.getClient(), config, namespace, events), events,
+          a -> AgentDeploymentFactory.deployment(inputs.apply(a)), clock.instant()));
       healing = healed.turn();
       stableIn = healed.stableIn();
       AgentStatus withKnowledge = Copies.deepCopy(previous, AgentStatus.class, AgentStatus::new);
