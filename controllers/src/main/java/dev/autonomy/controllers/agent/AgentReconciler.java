@@ -25,12 +25,9 @@ import dev.autonomy.controllers.common.References;
 import dev.autonomy.controllers.common.StatusControl;
 import dev.autonomy.controllers.config.OperatorConfig;
 import dev.autonomy.controllers.events.EventRecorder;
-import dev.autonomy.controllers.healing.HealingConditions;
 import dev.autonomy.controllers.healing.HealingLoop;
 import dev.autonomy.controllers.healing.WorkloadEvents;
 import dev.autonomy.controllers.status.ConditionSet;
-import dev.autonomy.controllers.status.ConditionType;
-import dev.autonomy.controllers.status.Reason;
 import dev.autonomy.controllers.status.Verdict;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -130,19 +127,8 @@ public class AgentReconciler implements Reconciler<Agent> {
 
     AgentStatus next = Copies.deepCopy(agent.getStatus(), AgentStatus.class, AgentStatus::new);
     ConditionSet conditions = AgentStatusFactory.apply(agent, next, new AgentStatusFactory.Observed(verdict, store,
-        context.getSecondaryResource(Deployment.class), outcomes(agent, context)), clock.instant());
-    if (healing != null) {
-      HealingConditions.apply(conditions, healing);
-      if (AgentStableSpec.rolledBack(agent) && !healing.exhausted()) {
-        conditions.set(ConditionType.DEGRADED, true, Reason.SpecRolledBack, "Generation " + agent.getMetadata().getGeneration()
-            + " broke the planners; they run the spec of generation " + agent.getStatus().getHealing()
-            .getLastStableGeneration() + " until the spec changes.");
-      } else if (!healing.exhausted() && conditions.list().stream().anyMatch(c -> ConditionType.DEGRADED.equals(c.getType())
-          && Reason.SpecRolledBack.name().equals(c.getReason()))) {
-        conditions.set(ConditionType.DEGRADED, false, Reason.Healthy, "Nothing is degraded.");
-      }
-      next.setConditions(conditions.list());
-    }
+        context.getSecondaryResource(Deployment.class), outcomes(agent, context), Optional.ofNullable(healing)),
+        clock.instant());
     agent.setStatus(next);
     UpdateControl<Agent> control = StatusControl.report(agent, previous, next, conditions, verdict, events,
         config.waitRequeue());

@@ -8,6 +8,8 @@ import dev.autonomy.api.v1alpha1.agent.PolicyRef;
 import dev.autonomy.api.v1alpha1.common.ConditionStatus;
 import dev.autonomy.api.v1alpha1.memory.MemoryStore;
 import dev.autonomy.controllers.common.Labels;
+import dev.autonomy.controllers.healing.HealingConditions;
+import dev.autonomy.controllers.healing.HealingLoop;
 import dev.autonomy.controllers.status.ConditionSet;
 import dev.autonomy.controllers.status.ConditionType;
 import dev.autonomy.controllers.status.Reason;
@@ -24,9 +26,9 @@ import java.util.Optional;
 public final class AgentStatusFactory {
   private AgentStatusFactory() {}
 
-  /** What the reconcile observed of the Agent's world. */
+  /** What the reconcile observed of the Agent's world, and its healing turn (none while not accepted). */
   public record Observed(Verdict verdict, Optional<MemoryStore> memoryStore, Optional<Deployment> deployment,
-      Optional<ConfigMap> outcomes) {}
+      Optional<ConfigMap> outcomes, Optional<HealingLoop.Turn> healing) {}
 
   public static ConditionSet apply(Agent agent, AgentStatus next, Observed seen, Instant now) {
     Verdict verdict = seen.verdict();
@@ -48,6 +50,7 @@ public final class AgentStatusFactory {
         ready > 0 ? "A planner is ready, which it is only while its model answers."
             : "No planner is ready, so no model answer has been seen.");
     memoryBound(agent, seen.memoryStore(), conditions);
+    seen.healing().ifPresent(turn -> healing(agent, turn, conditions));
 
     next.setConditions(conditions.list());
     next.setObservedGeneration(agent.getMetadata().getGeneration());
@@ -65,6 +68,22 @@ public final class AgentStatusFactory {
     next.setPhase(!verdict.accepted() ? (verdict.waiting() ? AgentPhase.PENDING : AgentPhase.FAILED)
         : ready == 0 ? AgentPhase.PROGRESSING : ready < desired ? AgentPhase.DEGRADED : AgentPhase.READY);
     return conditions;
+  }
+
+  /** Healing and Degraded: healing gave up, or a spec change broke the planners and was rolled back. */
+  private static void healing(Agent agent, HealingLoop.Turn turn, ConditionSet conditions) {
+    HealingConditions.apply(conditions, turn);
+    if (turn.exhausted()) {
+      return;
+    }
+    if (AgentStableSpec.rolledBack(agent)) {
+      conditions.set(ConditionType.DEGRADED, true, Reason.SpecRolledBack, "Generation " + agent.getMetadata().getGeneration()
+          + " broke the planners; they run the spec of generation " + agent.getStatus().getHealing()
+          .getLastStableGeneration() + " until the spec changes.");
+    } else if (conditions.list().stream().anyMatch(c -> ConditionType.DEGRADED.equals(c.getType())
+        && Reason.SpecRolledBack.name().equals(c.getReason()))) {
+      conditions.set(ConditionType.DEGRADED, false, Reason.Healthy, "Nothing is degraded.");
+    }
   }
 
   private static void memoryBound(Agent agent, Optional<MemoryStore> store, ConditionSet conditions) {

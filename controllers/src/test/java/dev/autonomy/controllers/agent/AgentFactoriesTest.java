@@ -151,7 +151,7 @@ class AgentFactoriesTest {
         .withReadyReplicas(1).build());
     AgentStatusFactory.apply(agent, next, new AgentStatusFactory.Observed(
         dev.autonomy.controllers.status.Verdict.of(List.of(), List.of()), Optional.of(store()), Optional.of(deployment),
-        Optional.empty()), java.time.Instant.parse("2026-11-25T10:00:00Z"));
+        Optional.empty(), Optional.empty()), java.time.Instant.parse("2026-11-25T10:00:00Z"));
     assertThat(next.getPhase()).hasToString("Degraded");
     assertThat(next.getReadyReplicas()).isEqualTo(1);
     assertThat(next.getEndpoint()).isEqualTo("http://sre-planner.team.svc:8080");
@@ -178,5 +178,36 @@ class AgentFactoriesTest {
     outcomes.getMetadata().setOwnerReferences(new java.util.ArrayList<>());
     outcomes.addOwnerReference(agent);
     assertThat(AgentResources.owner(outcomes, agent)).isEqualTo(AgentResources.Owner.THIS_AGENT);
+  }
+
+  @Test
+  void aRolledBackSpecIsDegradedUntilTheSpecChanges() {
+    Agent agent = agent();
+    var knowledge = new dev.autonomy.api.v1alpha1.common.HealingStatus();
+    knowledge.setLastStableSpec("{}");
+    knowledge.setLastStableGeneration(1L);
+    knowledge.setOverrides(Map.of(AgentStableSpec.ROLLED_BACK_FROM, "2"));
+    var status = new dev.autonomy.api.v1alpha1.agent.AgentStatus();
+    status.setHealing(knowledge);
+    agent.setStatus(status);
+    var turn = new dev.autonomy.controllers.healing.HealingLoop.Turn(knowledge, false, false, false, "No symptoms.");
+    var seen = new AgentStatusFactory.Observed(dev.autonomy.controllers.status.Verdict.of(List.of(), List.of()),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(turn));
+    var now = java.time.Instant.parse("2026-11-25T10:00:00Z");
+
+    var rolledBack = AgentStatusFactory.apply(agent, status, seen, now).list();
+    assertThat(rolledBack).anySatisfy(c -> {
+      assertThat(c.getType()).isEqualTo("Degraded");
+      assertThat(c.getStatus()).isEqualTo("True");
+      assertThat(c.getReason()).isEqualTo("SpecRolledBack");
+      assertThat(c.getMessage()).contains("generation 1");
+    });
+
+    agent.getMetadata().setGeneration(3L);  // a new spec: tried as written
+    assertThat(AgentStatusFactory.apply(agent, status, seen, now).list()).anySatisfy(c -> {
+      assertThat(c.getType()).isEqualTo("Degraded");
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getReason()).isEqualTo("Healthy");
+    });
   }
 }
